@@ -1,0 +1,86 @@
+package org.s2svpn.schema.dao;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.s2svpn.framework.api.RoleType;
+import org.s2svpn.schema.AccountVO;
+import org.s2svpn.schema.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+public final class AccountDao {
+    private static final String SELECT = "SELECT a.id, a.uuid, a.account_name, a.type, a.role_id, a.domain_id, a.state, a.network_domain,"
+            + " a.created, a.removed FROM account a";
+
+    private final JdbcClient jdbc;
+
+    public AccountDao(JdbcClient jdbc) {
+        this.jdbc = requireNonNull(jdbc, "jdbc");
+    }
+
+    public AccountVO insert(String uuid, String name, RoleType type, long roleId, long domainId, String networkDomain) {
+        LocalDateTime now = Times.now();
+        long id = Inserts.insert(jdbc, "INSERT INTO account (uuid, account_name, type, role_id, domain_id, state, network_domain, created)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", uuid, name, type.accountType(), roleId, domainId, AccountVO.ENABLED, networkDomain, now);
+        return new AccountVO(id, uuid, name, type, roleId, domainId, AccountVO.ENABLED, networkDomain, now, null);
+    }
+
+    public Optional<AccountVO> findById(long id) {
+        return jdbc.sql(SELECT + " WHERE a.id = ? AND a.removed IS NULL").param(id).query(AccountDao::map).optional();
+    }
+
+    public Optional<AccountVO> findByName(long domainId, String name) {
+        return jdbc.sql(SELECT + " WHERE a.domain_id = ? AND a.account_name = ? AND a.removed IS NULL").params(domainId, name)
+                .query(AccountDao::map).optional();
+    }
+
+    /** Live accounts, filtered by id, by name, and to the given domain path prefix when those are not null. */
+    public List<AccountVO> search(Long id, String name, String domainPathPrefix, Long domainId) {
+        StringBuilder sql = new StringBuilder(SELECT + " JOIN domain d ON d.id = a.domain_id WHERE a.removed IS NULL");
+        List<Object> params = new ArrayList<>();
+        if (id != null) {
+            sql.append(" AND a.id = ?");
+            params.add(id);
+        }
+        if (name != null) {
+            sql.append(" AND a.account_name = ?");
+            params.add(name);
+        }
+        if (domainId != null) {
+            sql.append(" AND a.domain_id = ?");
+            params.add(domainId);
+        }
+        if (domainPathPrefix != null) {
+            sql.append(" AND d.path LIKE ?");
+            params.add(DomainDao.likePrefix(domainPathPrefix));
+        }
+        sql.append(" ORDER BY a.id");
+        return jdbc.sql(sql.toString()).params(params).query(AccountDao::map).list();
+    }
+
+    /** Ids of the live accounts in a domain subtree. */
+    public List<Long> idsUnder(String domainPath) {
+        return jdbc.sql("SELECT a.id FROM account a JOIN domain d ON d.id = a.domain_id WHERE a.removed IS NULL AND d.path LIKE ?")
+                .param(DomainDao.likePrefix(domainPath)).query(Long.class).list();
+    }
+
+    public boolean markRemoved(long id) {
+        return jdbc.sql("UPDATE account SET removed = ?, state = 'removed' WHERE id = ? AND removed IS NULL").params(Times.now(), id)
+                .update() == 1;
+    }
+
+    public int countInDomain(long domainId) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE domain_id = ? AND removed IS NULL").param(domainId).query(Integer.class).single();
+    }
+
+    private static AccountVO map(ResultSet rs, int row) throws SQLException {
+        return new AccountVO(rs.getLong("id"), rs.getString("uuid"), rs.getString("account_name"),
+                RoleType.fromAccountType(rs.getInt("type")), rs.getLong("role_id"), rs.getLong("domain_id"), rs.getString("state"),
+                rs.getString("network_domain"), rs.getObject("created", LocalDateTime.class), rs.getObject("removed", LocalDateTime.class));
+    }
+}

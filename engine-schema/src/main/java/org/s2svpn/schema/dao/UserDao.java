@@ -1,0 +1,88 @@
+package org.s2svpn.schema.dao;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.s2svpn.schema.Times;
+import org.s2svpn.schema.UserVO;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+public final class UserDao {
+    private static final String SELECT = "SELECT u.id, u.uuid, u.username, u.password, u.account_id, u.firstname, u.lastname, u.email,"
+            + " u.state, u.api_key, u.secret_key, u.timezone, u.created, u.removed FROM user u";
+
+    private final JdbcClient jdbc;
+
+    public UserDao(JdbcClient jdbc) {
+        this.jdbc = requireNonNull(jdbc, "jdbc");
+    }
+
+    public UserVO insert(String uuid, String username, String passwordHash, long accountId, String firstname, String lastname, String email,
+                         String timezone) {
+        LocalDateTime now = Times.now();
+        long id = Inserts.insert(jdbc, "INSERT INTO user (uuid, username, password, account_id, firstname, lastname, email, state, timezone,"
+                        + " created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", uuid, username, passwordHash, accountId, firstname, lastname,
+                email, UserVO.ENABLED, timezone, now);
+        return new UserVO(id, uuid, username, passwordHash, accountId, firstname, lastname, email, UserVO.ENABLED, null, null, timezone,
+                now, null);
+    }
+
+    public Optional<UserVO> findById(long id) {
+        return jdbc.sql(SELECT + " WHERE u.id = ? AND u.removed IS NULL").param(id).query(UserDao::map).optional();
+    }
+
+    public Optional<UserVO> findByApiKey(String apiKey) {
+        return jdbc.sql(SELECT + " WHERE u.api_key = ? AND u.removed IS NULL").param(apiKey).query(UserDao::map).optional();
+    }
+
+    /** A username is unique within a domain, as in CloudStack. */
+    public Optional<UserVO> findByUsernameInDomain(String username, long domainId) {
+        return jdbc.sql(SELECT + " JOIN account a ON a.id = u.account_id WHERE u.username = ? AND a.domain_id = ? AND u.removed IS NULL"
+                + " AND a.removed IS NULL").params(username, domainId).query(UserDao::map).optional();
+    }
+
+    /** Live users of the given accounts (every account when null), optionally one by id or username. */
+    public List<UserVO> search(List<Long> accountIds, Long id, String username) {
+        StringBuilder sql = new StringBuilder(SELECT + " WHERE u.removed IS NULL");
+        List<Object> params = new ArrayList<>();
+        if (accountIds != null) {
+            if (accountIds.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND u.account_id IN (").append("?,".repeat(accountIds.size() - 1)).append("?)");
+            params.addAll(accountIds);
+        }
+        if (id != null) {
+            sql.append(" AND u.id = ?");
+            params.add(id);
+        }
+        if (username != null) {
+            sql.append(" AND u.username = ?");
+            params.add(username);
+        }
+        sql.append(" ORDER BY u.id");
+        return jdbc.sql(sql.toString()).params(params).query(UserDao::map).list();
+    }
+
+    public void setKeys(long id, String apiKey, String encryptedSecretKey) {
+        jdbc.sql("UPDATE user SET api_key = ?, secret_key = ? WHERE id = ?").params(apiKey, encryptedSecretKey, id).update();
+    }
+
+    /** Removes the users of an account; their keys stop working at once. */
+    public int removeByAccount(long accountId) {
+        return jdbc.sql("UPDATE user SET removed = ?, state = 'removed', api_key = NULL, secret_key = NULL"
+                + " WHERE account_id = ? AND removed IS NULL").params(Times.now(), accountId).update();
+    }
+
+    private static UserVO map(ResultSet rs, int row) throws SQLException {
+        return new UserVO(rs.getLong("id"), rs.getString("uuid"), rs.getString("username"), rs.getString("password"),
+                rs.getLong("account_id"), rs.getString("firstname"), rs.getString("lastname"), rs.getString("email"), rs.getString("state"),
+                rs.getString("api_key"), rs.getString("secret_key"), rs.getString("timezone"), rs.getObject("created", LocalDateTime.class),
+                rs.getObject("removed", LocalDateTime.class));
+    }
+}
