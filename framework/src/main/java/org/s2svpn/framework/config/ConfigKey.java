@@ -21,7 +21,7 @@ public record ConfigKey<T>(String category, Class<T> type, String name, String d
         if (type != Integer.class && type != Long.class && type != Boolean.class && type != String.class) {
             throw new IllegalArgumentException("unsupported setting type " + type);
         }
-        parse(defaultValue); // a default that does not parse is a programming error
+        parse(type, check, defaultValue); // a default that does not parse is a programming error
     }
 
     public static <T> ConfigKey<T> of(String category, Class<T> type, String name, String defaultValue, String description) {
@@ -35,6 +35,10 @@ public record ConfigKey<T>(String category, Class<T> type, String name, String d
 
     /** Parses a stored or proposed value; throws IllegalArgumentException saying why it is refused. */
     public T parse(String raw) {
+        return parse(type, check, raw);
+    }
+
+    private static <T> T parse(Class<T> type, Function<T, String> check, String raw) {
         String trimmed = raw.trim();
         Object value;
         try {

@@ -1,0 +1,143 @@
+package org.s2svpn.client;
+
+import com.google.gson.Gson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.s2svpn.framework.api.APICommand;
+import org.s2svpn.framework.api.ApiServer;
+import org.s2svpn.framework.api.ApiVersion;
+import org.s2svpn.framework.api.CommandRegistry;
+import org.s2svpn.framework.api.EventRecorder;
+import org.s2svpn.framework.api.ParameterBinder;
+import org.s2svpn.framework.auth.Authenticator;
+import org.s2svpn.framework.config.ConfigDepot;
+import org.s2svpn.framework.config.Configurable;
+import org.s2svpn.framework.crypto.Encryptor;
+import org.s2svpn.framework.db.EntityResolver;
+import org.s2svpn.framework.jobs.AsyncJobDao;
+import org.s2svpn.framework.jobs.AsyncJobManager;
+import org.s2svpn.framework.serialize.ApiGson;
+import org.s2svpn.framework.serialize.ResponseBodies;
+import org.s2svpn.framework.serialize.XmlWriter;
+import org.s2svpn.schema.dao.AccountDao;
+import org.s2svpn.schema.dao.AlertDao;
+import org.s2svpn.schema.dao.DataCenterDao;
+import org.s2svpn.schema.dao.DomainDao;
+import org.s2svpn.schema.dao.EventDao;
+import org.s2svpn.schema.dao.RoleDao;
+import org.s2svpn.schema.dao.SessionDao;
+import org.s2svpn.schema.dao.UserDao;
+import org.s2svpn.server.Bootstrap;
+import org.s2svpn.server.account.AccessPolicyImpl;
+import org.s2svpn.server.account.AccountManager;
+import org.s2svpn.server.account.AccountViews;
+import org.s2svpn.server.account.AuthenticatorImpl;
+import org.s2svpn.server.account.OwnerScope;
+import org.s2svpn.server.config.ServerSettings;
+import org.s2svpn.server.event.AlertManager;
+import org.s2svpn.server.event.EventRecorderImpl;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The management server's components, wired by constructor injection. */
+@Configuration
+public class ServerContext {
+    /** Components with one constructor whose arguments are other components. */
+    static final List<Class<?>> COMPONENTS = List.of(
+            AsyncJobDao.class, DomainDao.class, RoleDao.class, AccountDao.class, UserDao.class, SessionDao.class, EventDao.class,
+            AlertDao.class, DataCenterDao.class, EntityResolver.class, ParameterBinder.class, AccessPolicyImpl.class, OwnerScope.class,
+            AccountManager.class, AccountViews.class, AuthenticatorImpl.class, EventRecorderImpl.class, AlertManager.class,
+            Bootstrap.class, ServerSettings.class);
+
+    /** Builds the context around an open data source; the caller closes both. */
+    public static AnnotationConfigApplicationContext create(ServerConfig config, DataSource dataSource, long msid) {
+        AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext();
+        ctx.registerBean(ServerConfig.class, () -> config);
+        ctx.registerBean(DataSource.class, () -> dataSource);
+        ctx.registerBean("msid", Long.class, () -> msid);
+        ctx.register(ServerContext.class);
+        COMPONENTS.forEach(ctx::registerBean);
+        ctx.refresh();
+        return ctx;
+    }
+
+    @Bean
+    public JdbcClient jdbcClient(DataSource dataSource) {
+        return JdbcClient.create(dataSource);
+    }
+
+    @Bean
+    public PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new DataSourceTransactionManager(dataSource);
+    }
+
+    @Bean
+    public TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
+        return new TransactionTemplate(transactions);
+    }
+
+    @Bean
+    public Gson gson() {
+        return ApiGson.create();
+    }
+
+    @Bean
+    public ResponseBodies responseBodies(Gson gson) {
+        return new ResponseBodies(gson);
+    }
+
+    @Bean
+    public Encryptor encryptor(ServerConfig config) {
+        try {
+            return Encryptor.fromKeyFile(config.encryptionKeyFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the encryption key " + config.encryptionKeyFile(), e);
+        }
+    }
+
+    @Bean
+    public ConfigDepot configDepot(JdbcClient jdbc, List<Configurable> components) {
+        return new ConfigDepot(jdbc, components);
+    }
+
+    @Bean(destroyMethod = "close")
+    public AsyncJobManager asyncJobManager(AsyncJobDao jobs, ResponseBodies bodies, Gson gson, EventRecorder events, ServerConfig config,
+                                           Long msid) {
+        return new AsyncJobManager(jobs, bodies, gson, events, msid, config.jobThreads(), 10_000);
+    }
+
+    @Bean
+    public CommandRegistry commandRegistry() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(APICommand.class));
+        List<Class<?>> commands = new ArrayList<>();
+        for (BeanDefinition candidate : scanner.findCandidateComponents("org.s2svpn")) {
+            try {
+                commands.add(Class.forName(candidate.getBeanClassName()));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new CommandRegistry(commands);
+    }
+
+    @Bean
+    public ApiServer apiServer(CommandRegistry registry, AutowireCapableBeanFactory beans, ParameterBinder binder, Authenticator authenticator,
+                               AsyncJobManager jobs, ResponseBodies bodies, Gson gson) {
+        return new ApiServer(registry, beans::createBean, binder, authenticator, jobs, bodies, gson, new XmlWriter(ApiVersion.CLOUDSTACK),
+                Clock.systemUTC());
+    }
+}
