@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.s2svpn.framework.api.RoleType;
@@ -41,26 +40,9 @@ public final class AccountDao {
 
     /** Live accounts, filtered by id, by name, and to the given domain path prefix when those are not null. */
     public List<AccountVO> search(Long id, String name, String domainPathPrefix, Long domainId) {
-        StringBuilder sql = new StringBuilder(SELECT + " JOIN domain d ON d.id = a.domain_id WHERE a.removed IS NULL");
-        List<Object> params = new ArrayList<>();
-        if (id != null) {
-            sql.append(" AND a.id = ?");
-            params.add(id);
-        }
-        if (name != null) {
-            sql.append(" AND a.account_name = ?");
-            params.add(name);
-        }
-        if (domainId != null) {
-            sql.append(" AND a.domain_id = ?");
-            params.add(domainId);
-        }
-        if (domainPathPrefix != null) {
-            sql.append(" AND d.path LIKE ?");
-            params.add(DomainDao.likePrefix(domainPathPrefix));
-        }
-        sql.append(" ORDER BY a.id");
-        return jdbc.sql(sql.toString()).params(params).query(AccountDao::map).list();
+        return new Where(SELECT + " JOIN domain d ON d.id = a.domain_id WHERE a.removed IS NULL").eq("a.id", id).eq("a.account_name", name)
+                .eq("a.domain_id", domainId).condition("d.path LIKE ?", domainPathPrefix == null ? null : DomainDao.likePrefix(domainPathPrefix))
+                .list(jdbc, "a.id", AccountDao::map);
     }
 
     /** Ids of the live accounts in a domain subtree. */

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.s2svpn.schema.AlertVO;
@@ -30,13 +29,7 @@ public final class AlertDao {
     }
 
     public List<AlertVO> search(Long id, Integer type, String name) {
-        StringBuilder sql = new StringBuilder(SELECT + " WHERE archived = FALSE");
-        List<Object> params = new ArrayList<>();
-        EventDao.addFilter(sql, params, "id", id);
-        EventDao.addFilter(sql, params, "type", type);
-        EventDao.addFilter(sql, params, "name", name);
-        sql.append(" ORDER BY id DESC");
-        return jdbc.sql(sql.toString()).params(params).query(AlertDao::map).list();
+        return new Where(SELECT + " WHERE archived = FALSE").eq("id", id).eq("type", type).eq("name", name).list(jdbc, "id DESC", AlertDao::map);
     }
 
     private static AlertVO map(ResultSet rs, int row) throws SQLException {

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.s2svpn.schema.EventVO;
@@ -32,35 +31,8 @@ public final class EventDao {
 
     /** Events of the given accounts (all when null), newest first, filtered by type, level and time when given. */
     public List<EventVO> search(List<Long> accountIds, Long id, String type, String level, LocalDateTime from, LocalDateTime to) {
-        StringBuilder sql = new StringBuilder(SELECT + " WHERE archived = FALSE");
-        List<Object> params = new ArrayList<>();
-        if (accountIds != null) {
-            if (accountIds.isEmpty()) {
-                return List.of();
-            }
-            sql.append(" AND account_id IN (").append("?,".repeat(accountIds.size() - 1)).append("?)");
-            params.addAll(accountIds);
-        }
-        addFilter(sql, params, "id", id);
-        addFilter(sql, params, "type", type);
-        addFilter(sql, params, "level", level);
-        if (from != null) {
-            sql.append(" AND created >= ?");
-            params.add(from);
-        }
-        if (to != null) {
-            sql.append(" AND created <= ?");
-            params.add(to);
-        }
-        sql.append(" ORDER BY id DESC");
-        return jdbc.sql(sql.toString()).params(params).query(EventDao::map).list();
-    }
-
-    static void addFilter(StringBuilder sql, List<Object> params, String column, Object value) {
-        if (value != null) {
-            sql.append(" AND ").append(column).append(" = ?");
-            params.add(value);
-        }
+        return new Where(SELECT + " WHERE archived = FALSE").in("account_id", accountIds).eq("id", id).eq("type", type).eq("level", level)
+                .condition("created >= ?", from).condition("created <= ?", to).list(jdbc, "id DESC", EventDao::map);
     }
 
     private static EventVO map(ResultSet rs, int row) throws SQLException {

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.s2svpn.schema.Times;
@@ -48,25 +47,8 @@ public final class UserDao {
 
     /** Live users of the given accounts (every account when null), optionally one by id or username. */
     public List<UserVO> search(List<Long> accountIds, Long id, String username) {
-        StringBuilder sql = new StringBuilder(SELECT + " WHERE u.removed IS NULL");
-        List<Object> params = new ArrayList<>();
-        if (accountIds != null) {
-            if (accountIds.isEmpty()) {
-                return List.of();
-            }
-            sql.append(" AND u.account_id IN (").append("?,".repeat(accountIds.size() - 1)).append("?)");
-            params.addAll(accountIds);
-        }
-        if (id != null) {
-            sql.append(" AND u.id = ?");
-            params.add(id);
-        }
-        if (username != null) {
-            sql.append(" AND u.username = ?");
-            params.add(username);
-        }
-        sql.append(" ORDER BY u.id");
-        return jdbc.sql(sql.toString()).params(params).query(UserDao::map).list();
+        return new Where(SELECT + " WHERE u.removed IS NULL").in("u.account_id", accountIds).eq("u.id", id).eq("u.username", username)
+                .list(jdbc, "u.id", UserDao::map);
     }
 
     public void setKeys(long id, String apiKey, String encryptedSecretKey) {

@@ -1,0 +1,82 @@
+package org.s2svpn.schema.dao;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.s2svpn.schema.DomainRouterVO;
+import org.s2svpn.schema.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** VPC routers (domain_router). */
+public final class RouterDao {
+    private static final String SELECT = "SELECT id, uuid, name, vpc_id, data_center_id, host_id, public_ip_id, account_id, domain_id, state,"
+            + " last_error, created FROM domain_router";
+
+    private final JdbcClient jdbc;
+
+    public RouterDao(JdbcClient jdbc) {
+        this.jdbc = requireNonNull(jdbc, "jdbc");
+    }
+
+    public DomainRouterVO insert(long vpcId, long zoneId, Long hostId, Long publicIpId, long accountId, long domainId) {
+        String uuid = UUID.randomUUID().toString();
+        LocalDateTime now = Times.now();
+        long id = Inserts.insert(jdbc, "INSERT INTO domain_router (uuid, name, vpc_id, data_center_id, host_id, public_ip_id, account_id,"
+                        + " domain_id, state, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", uuid, "r-new", vpcId, zoneId, hostId, publicIpId,
+                accountId, domainId, DomainRouterVO.State.Stopped.name(), now);
+        String name = "r-" + id + "-VM"; // CloudStack's router names
+        jdbc.sql("UPDATE domain_router SET name = ? WHERE id = ?").params(name, id).update();
+        return new DomainRouterVO(id, uuid, name, vpcId, zoneId, hostId, publicIpId, accountId, domainId, DomainRouterVO.State.Stopped,
+                null, now);
+    }
+
+    public Optional<DomainRouterVO> findById(long id) {
+        return jdbc.sql(SELECT + " WHERE id = ? AND removed IS NULL").param(id).query(RouterDao::map).optional();
+    }
+
+    public Optional<DomainRouterVO> findByVpc(long vpcId) {
+        return jdbc.sql(SELECT + " WHERE vpc_id = ? AND removed IS NULL").param(vpcId).query(RouterDao::map).optional();
+    }
+
+    public List<DomainRouterVO> listByState(DomainRouterVO.State state) {
+        return jdbc.sql(SELECT + " WHERE state = ? AND removed IS NULL ORDER BY id").param(state.name()).query(RouterDao::map).list();
+    }
+
+    public List<DomainRouterVO> listByHost(long hostId) {
+        return jdbc.sql(SELECT + " WHERE host_id = ? AND removed IS NULL ORDER BY id").param(hostId).query(RouterDao::map).list();
+    }
+
+    public List<DomainRouterVO> search(List<Long> accountIds, Long id, Long vpcId, String state, Long hostId) {
+        return new Where(SELECT + " WHERE removed IS NULL").in("account_id", accountIds).eq("id", id).eq("vpc_id", vpcId).eq("state", state)
+                .eq("host_id", hostId).list(jdbc, "id DESC", RouterDao::map);
+    }
+
+    /** Moves the router from one state to another; false when it was no longer in the expected state. */
+    public boolean transition(long id, DomainRouterVO.State from, DomainRouterVO.State to, String lastError) {
+        return jdbc.sql("UPDATE domain_router SET state = ?, last_error = ? WHERE id = ? AND state = ? AND removed IS NULL")
+                .params(to.name(), lastError, id, from.name()).update() == 1;
+    }
+
+    public void setState(long id, DomainRouterVO.State to, String lastError) {
+        jdbc.sql("UPDATE domain_router SET state = ?, last_error = ? WHERE id = ?").params(to.name(), lastError, id).update();
+    }
+
+    public void markRemoved(long id) {
+        jdbc.sql("UPDATE domain_router SET removed = ?, state = 'Stopped' WHERE id = ?").params(Times.now(), id).update();
+    }
+
+    private static DomainRouterVO map(ResultSet rs, int row) throws SQLException {
+        long host = rs.getLong("host_id");
+        Long hostId = rs.wasNull() ? null : host;
+        long ip = rs.getLong("public_ip_id");
+        Long ipId = rs.wasNull() ? null : ip;
+        return new DomainRouterVO(rs.getLong("id"), rs.getString("uuid"), rs.getString("name"), rs.getLong("vpc_id"),
+                rs.getLong("data_center_id"), hostId, ipId, rs.getLong("account_id"), rs.getLong("domain_id"),
+                DomainRouterVO.State.valueOf(rs.getString("state")), rs.getString("last_error"), rs.getObject("created", LocalDateTime.class));
+    }
+}
