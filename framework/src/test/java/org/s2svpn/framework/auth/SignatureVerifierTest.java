@@ -8,25 +8,18 @@ import static org.junit.Assert.assertTrue;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.Test;
 
 /**
- * Each real client's signing code is re-implemented here, separately from {@link SignatureVerifier}, from its source
- * (python3-cs 2.7.1 cs/client.py, go-cloudstack 2.9.0 cloudstack.go, libcloud 3.4.1 common/cloudstack.py,
- * csclient 0.6.4 lib/cloudstack-client.js with qs RFC3986, cmk 6.4.0 cmd/network.go). Every client produces the
- * query string it would send; the test decodes it the way the servlet container does and hands the result to the
- * verifier, so what is checked is exactly what the server would receive.
+ * Every real client (see {@link ClientSigners}) produces the query string or form body it would send; the test decodes
+ * it the way the servlet container does and hands the result to the verifier, so what is checked is exactly what the
+ * server would receive.
  */
 public class SignatureVerifierTest {
 
@@ -63,170 +56,15 @@ public class SignatureVerifierTest {
         return sets;
     }
 
-    // ---------------------------------------------------------------- clients
-
-    /** python3-cs: sorted(data.items()), quote(v, safe="*"), lower; requests sends urlencode (quote_plus). */
-    private static String pythonCs(Map<String, String> userParams, String secret) {
-        Map<String, String> data = new LinkedHashMap<>(userParams);
-        data.put("apiKey", API_KEY);
-        data.put("command", COMMAND);
-        data.put("response", "json");
-        data.put("signatureVersion", "3");
-        data.put("expires", EXPIRES);
-        List<String> pairs = new ArrayList<>();
-        for (Map.Entry<String, String> e : new TreeMap<>(data).entrySet()) {
-            pairs.add(e.getKey() + "=" + pyQuote(e.getValue(), "*"));
-        }
-        data.put("signature", hmacSha1Base64(String.join("&", pairs).toLowerCase(Locale.ROOT), secret));
-        return pyUrlencode(data);
-    }
-
-    /** go-cloudstack: sorted keys, k=url.QueryEscape(v), ToLower, "+"→"%20"; URL carries the unlowered string. */
-    private static String goCloudstack(Map<String, String> userParams, String secret) {
-        Map<String, String> values = new TreeMap<>(userParams); // url.Values + sort.Strings(keys)
-        values.put("apiKey", API_KEY);
-        values.put("command", COMMAND);
-        values.put("response", "json");
-        List<String> pairs = new ArrayList<>();
-        values.forEach((k, v) -> pairs.add(k + "=" + goQueryEscape(v)));
-        String s = String.join("&", pairs);
-        String signature = hmacSha1Base64(s.toLowerCase(Locale.ROOT).replace("+", "%20"), secret);
-        return s + "&signature=" + goQueryEscape(signature);
-    }
-
-    /** libcloud: (k.lower(), v) sorted by name, quote(name, safe='[]')=quote(value, safe='[]*'), lower, +→%20. */
-    private static String libcloud(Map<String, String> userParams, String secret) {
-        Map<String, String> params = new LinkedHashMap<>(userParams);
-        params.put("command", COMMAND);
-        params.put("apiKey", API_KEY);
-        params.put("response", "json");
-        List<String[]> signature = new ArrayList<>();
-        params.forEach((k, v) -> signature.add(new String[] {k.toLowerCase(Locale.ROOT), v}));
-        signature.sort((a, b) -> a[0].compareTo(b[0])); // list.sort is stable, key = lowercased name
-        List<String> pairs = new ArrayList<>();
-        for (String[] pair : signature) {
-            pairs.add(pyQuote(pair[0], "[]") + "=" + pyQuote(pair[1], "[]*"));
-        }
-        String toSign = String.join("&", pairs).toLowerCase(Locale.ROOT).replace("+", "%20");
-        params.put("signature", hmacSha1Base64(toSign, secret));
-        return pyUrlencode(params);
-    }
-
-    /**
-     * csclient: qs.stringify (RFC3986, keys and values encoded), %5Bx%5D→.x, %5Bn%5D→[n], split on &amp;, sort the
-     * pair strings, join, lowercase. The URL is qs.stringify with only the first rewrite applied.
-     */
-    private static String csclient(Map<String, String> userParams, String secret) {
-        Map<String, String> params = new LinkedHashMap<>(userParams);
-        params.put("command", COMMAND);
-        params.put("response", "json");
-        params.put("apiKey", API_KEY);
-        params.put("signatureversion", "3");
-        params.put("expires", EXPIRES);
-        String stringified = qsStringify(params).replaceAll("%5B(\\D*?)%5D", ".$1").replaceAll("%5B(\\d*?)%5D", "[$1]");
-        List<String> pairs = new ArrayList<>(List.of(stringified.split("&")));
-        Collections.sort(pairs); // JS Array.prototype.sort on strings: UTF-16 code unit order
-        params.put("signature", hmacSha1Base64(String.join("&", pairs).toLowerCase(Locale.ROOT), secret));
-        return qsStringify(params).replaceAll("%5B(\\D*?)%5D", ".$1");
-    }
-
-    /** cmk: sorted keys, QueryEscape, "+"→"%20", "%2A"→"*", ToLower; URL carries the unlowered string. */
-    private static String cmk(Map<String, String> userParams, String secret) {
-        Map<String, String> params = new TreeMap<>(userParams);
-        params.put("command", COMMAND);
-        params.put("response", "json");
-        params.put("apiKey", API_KEY);
-        List<String> pairs = new ArrayList<>();
-        params.forEach((k, v) -> pairs.add(k + "=" + goQueryEscape(v).replace("+", "%20").replace("%2A", "*")));
-        String encoded = String.join("&", pairs);
-        String signature = hmacSha1Base64(encoded.toLowerCase(Locale.ROOT), secret);
-        return encoded + "&signature=" + goQueryEscape(signature);
-    }
-
     private static final Map<String, Function<Map<String, String>, String>> CLIENTS = new LinkedHashMap<>();
 
     static {
-        CLIENTS.put("python3-cs", p -> pythonCs(p, SECRET));
-        CLIENTS.put("go-cloudstack", p -> goCloudstack(p, SECRET));
-        CLIENTS.put("libcloud", p -> libcloud(p, SECRET));
-        CLIENTS.put("csclient", p -> csclient(p, SECRET));
-        CLIENTS.put("cmk", p -> cmk(p, SECRET));
-    }
-
-    // ---------------------------------------------------------------- encoders, as each language does it
-
-    /** Python urllib.parse.quote: letters, digits and "_.-~" are always safe; UTF-8; upper-case hex. */
-    private static String pyQuote(String s, String safe) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if (Character.isLetterOrDigit(c) && c < 0x80 || "_.-~".indexOf(c) >= 0 || safe.indexOf(c) >= 0) {
-                out.append(c);
-            } else {
-                out.append(String.format("%%%02X", b & 0xff));
-            }
-        }
-        return out.toString();
-    }
-
-    /** Python urlencode(dict): quote_plus(k)=quote_plus(v) joined with &amp; in insertion order. */
-    private static String pyUrlencode(Map<String, String> params) {
-        List<String> pairs = new ArrayList<>();
-        params.forEach((k, v) -> pairs.add(pyQuotePlus(k) + "=" + pyQuotePlus(v)));
-        return String.join("&", pairs);
-    }
-
-    private static String pyQuotePlus(String s) {
-        return pyQuote(s, " ").replace(' ', '+');
-    }
-
-    /** Go url.QueryEscape: only A-Z a-z 0-9 - _ . ~ stay; space becomes "+"; everything else %XX (UTF-8). */
-    private static String goQueryEscape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == '~';
-            if (unreserved) {
-                out.append((char) c);
-            } else if (c == ' ') {
-                out.append('+');
-            } else {
-                out.append('%').append("0123456789ABCDEF".charAt(c >> 4)).append("0123456789ABCDEF".charAt(c & 15));
-            }
-        }
-        return out.toString();
-    }
-
-    /** qs.stringify of a flat object, default format RFC3986: keys and values keep only A-Z a-z 0-9 - . _ ~. */
-    private static String qsStringify(Map<String, String> params) {
-        List<String> pairs = new ArrayList<>();
-        params.forEach((k, v) -> pairs.add(qsEncode(k) + "=" + qsEncode(v)));
-        return String.join("&", pairs);
-    }
-
-    private static String qsEncode(String s) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c == 0x2D || c == 0x2E || c == 0x5F || c == 0x7E || (c >= 0x30 && c <= 0x39)
-                    || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Integer.toHexString(0x100 | c).substring(1).toUpperCase(Locale.ROOT));
-            }
-        }
-        return out.toString();
-    }
-
-    private static String hmacSha1Base64(String data, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        CLIENTS.put("python3-cs", p -> ClientSigners.pythonCs(COMMAND, p, API_KEY, SECRET, EXPIRES));
+        CLIENTS.put("go-cloudstack", p -> ClientSigners.goCloudstack(COMMAND, p, API_KEY, SECRET));
+        CLIENTS.put("libcloud", p -> ClientSigners.libcloud(COMMAND, p, API_KEY, SECRET));
+        CLIENTS.put("csclient", p -> ClientSigners.csclient(COMMAND, p, API_KEY, SECRET, EXPIRES));
+        CLIENTS.put("cmk", p -> ClientSigners.cmk(COMMAND, p, API_KEY, SECRET));
+        CLIENTS.put("cmk (form POST)", p -> ClientSigners.cmkPostForm(COMMAND, p, API_KEY, SECRET));
     }
 
     /** What the server sees: query split on &amp;, each side URL-decoded (+ is a space), first value wins. */
@@ -277,6 +115,11 @@ public class SignatureVerifierTest {
     @Test
     public void cmkSignatureIsAccepted() {
         assertClientAccepted("cmk");
+    }
+
+    @Test
+    public void cmkFormPostSignatureIsAccepted() {
+        assertClientAccepted("cmk (form POST)");
     }
 
     @Test
