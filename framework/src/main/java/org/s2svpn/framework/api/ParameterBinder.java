@@ -40,7 +40,7 @@ public final class ParameterBinder {
                 value = entries.isEmpty() ? null : entries;
             } else {
                 String raw = params.get(parameter.name());
-                if (raw != null && raw.length() > parameter.length() && parameter.length() > 0) {
+                if (raw != null && parameter.type() == CommandType.STRING && raw.length() > parameter.length() && parameter.length() > 0) {
                     throw ApiException.paramError("Value greater than max allowed length " + parameter.length()
                             + " for param: " + parameter.name());
                 }
