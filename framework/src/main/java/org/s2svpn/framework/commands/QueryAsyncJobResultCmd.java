@@ -33,10 +33,13 @@ public final class QueryAsyncJobResultCmd implements SyncCommand {
     @Override
     public Object execute(CallContext caller) {
         AsyncJob job = jobs.findByUuid(jobId)
-                .filter(j -> access.canAccess(caller, j.accountId()))
                 .orElseThrow(() -> ApiException.paramError("Unable to execute API command queryasyncjobresult due to invalid value."
                         + " Invalid parameter jobid value=" + jobId + " due to incorrect long value format, or entity does not"
                         + " exist or due to incorrect parameter annotation for the field in api cmd class."));
+        // as CloudStack's queryJobResult: another account's job is refused, not reported missing
+        if (!access.canAccess(caller, job.accountId())) {
+            throw ApiException.permissionDenied("Account " + caller.accountName() + " is not authorized to see job " + jobId);
+        }
         return manager.toResponse(job);
     }
 }
