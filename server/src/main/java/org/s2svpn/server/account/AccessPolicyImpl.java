@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import org.s2svpn.framework.api.AccessPolicy;
 import org.s2svpn.framework.api.CallContext;
+import org.s2svpn.framework.api.RoleType;
 import org.s2svpn.schema.dao.AccountDao;
 import org.s2svpn.schema.dao.DomainDao;
 
@@ -32,6 +33,30 @@ public final class AccessPolicyImpl implements AccessPolicy {
                 .orElse(false);
     }
 
+    /**
+     * True when the caller may change that account: delete it, add users to it, replace its users' keys. Besides access,
+     * the account's role must be no more privileged than the caller's, so that a domain admin of ROOT, whose subtree
+     * holds the root admins, cannot take one over (CloudStack's checkCallerRoleTypeAllowedForUserOrAccountOperations).
+     */
+    public boolean canManage(CallContext caller, long accountId) {
+        return canAccess(caller, accountId)
+                && accounts.findById(accountId).map(account -> mayManageRole(caller, account.type())).orElse(false);
+    }
+
+    /** True when the caller's role is at least as privileged as that role: root admins manage all, nobody manages upwards. */
+    public boolean mayManageRole(CallContext caller, RoleType role) {
+        return caller.isRootAdmin() || privilege(role) <= privilege(caller.role());
+    }
+
+    private static int privilege(RoleType role) {
+        return switch (role) {
+            case Admin -> 3;
+            case ResourceAdmin -> 2;
+            case DomainAdmin -> 1;
+            case User -> 0;
+        };
+    }
+
     /** True when the caller may act in that domain: root admins anywhere, domain admins in their subtree. */
     public boolean canAccessDomain(CallContext caller, long domainId) {
         if (caller.isRootAdmin()) {
@@ -44,7 +69,7 @@ public final class AccessPolicyImpl implements AccessPolicy {
 
     @Override
     public List<Long> visibleAccounts(CallContext caller, boolean listAll) {
-        if (!listAll || caller.role() == org.s2svpn.framework.api.RoleType.User) {
+        if (!listAll || caller.role() == RoleType.User) {
             return List.of(caller.accountId());
         }
         return caller.isRootAdmin() ? null : accounts.idsUnder(caller.domainPath());

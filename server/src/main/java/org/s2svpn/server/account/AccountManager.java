@@ -91,8 +91,9 @@ public final class AccountManager {
             throw ApiException.permissionDenied("Caller does not have permission to create an account in domain id " + domain);
         }
         RoleVO role = role(type, roleId);
-        if (role.roleType() == RoleType.Admin && !caller.isRootAdmin()) {
-            throw ApiException.permissionDenied("Only a root admin can create a root admin account");
+        if (!access.mayManageRole(caller, role.roleType())) {
+            throw ApiException.permissionDenied("Caller cannot create an account of role " + role.name()
+                    + ", which is more privileged than its own");
         }
         return tx.execute(status -> {
             domains.lock(domain);
@@ -114,7 +115,7 @@ public final class AccountManager {
         long domain = domainId != null ? domainId : caller.domainId();
         AccountVO account = accounts.findByName(domain, accountName)
                 .orElseThrow(() -> ApiException.invalidParameter("Unable to find account " + accountName + " in domain id=" + domain));
-        if (!access.canAccess(caller, account.id()) || !caller.isAdmin() && account.id() != caller.accountId()) {
+        if (!access.canManage(caller, account.id()) || !caller.isAdmin() && account.id() != caller.accountId()) {
             throw ApiException.permissionDenied("Caller does not have permission to add a user to account " + accountName);
         }
         return tx.execute(status -> {
@@ -130,7 +131,7 @@ public final class AccountManager {
     public void deleteAccount(CallContext caller, long accountId) {
         AccountVO account = accounts.findById(accountId)
                 .orElseThrow(() -> ApiException.invalidParameter("The specified account does not exist in the system"));
-        if (!access.canAccess(caller, accountId)) {
+        if (!access.canManage(caller, accountId)) {
             throw ApiException.permissionDenied("Caller does not have permission to delete account " + account.accountName());
         }
         if (account.id() == caller.accountId()) {
@@ -146,7 +147,7 @@ public final class AccountManager {
     /** Gives a user a new API key and secret key; the old ones stop working at once. */
     public Keys registerKeys(CallContext caller, long userId) {
         UserVO user = users.findById(userId).orElseThrow(() -> ApiException.invalidParameter("Unable to find user by id"));
-        if (!access.canAccess(caller, user.accountId()) || !caller.isAdmin() && user.id() != caller.userId()) {
+        if (!access.canManage(caller, user.accountId()) || !caller.isAdmin() && user.id() != caller.userId()) {
             throw ApiException.permissionDenied("Caller does not have permission to register keys of user " + user.username());
         }
         Keys keys = new Keys(Passwords.randomToken(64), Passwords.randomToken(64));

@@ -33,7 +33,7 @@ public final class DeleteAccountCmd implements AsyncCommand {
     @Override
     public void validate(CallContext caller) {
         account = accountDao.findById(id).orElseThrow(() -> ApiException.invalidParameter("The specified account does not exist"));
-        if (!access.canAccess(caller, id)) {
+        if (!access.canManage(caller, id)) {
             throw ApiException.permissionDenied("Caller does not have permission to delete account " + account.accountName());
         }
     }
