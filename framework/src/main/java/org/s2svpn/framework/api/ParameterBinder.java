@@ -41,8 +41,8 @@ public final class ParameterBinder {
             } else {
                 String raw = params.get(parameter.name());
                 if (raw != null && parameter.type() == CommandType.STRING && raw.length() > parameter.length() && parameter.length() > 0) {
-                    throw ApiException.paramError("Value greater than max allowed length " + parameter.length()
-                            + " for param: " + parameter.name());
+                    throw ApiException.paramError("Unable to execute API command " + commandName + " due to invalid value. Value"
+                            + " greater than max allowed length " + parameter.length() + " for param: " + parameter.name());
                 }
                 value = raw == null || raw.isEmpty() ? null : convert(commandName, parameter, parameter.type(), raw);
                 if (value != null && parameter.type() == CommandType.UUID && p.field().getType() == String.class) {
@@ -84,7 +84,8 @@ public final class ParameterBinder {
                 case MAP, OBJECT -> throw new IllegalStateException("not a scalar type: " + type);
             };
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw invalidValue(commandName, parameter, raw);
+            throw ApiException.paramError("Unable to execute API command " + commandName + " due to invalid value " + raw
+                    + " for parameter " + parameter.name());
         }
     }
 
@@ -124,9 +125,10 @@ public final class ParameterBinder {
         Map<Integer, Map<String, String>> byIndex = new TreeMap<>();
         params.withPrefix(name + "[").forEach((key, value) -> {
             Matcher m = MAP_ENTRY.matcher(key.substring(name.length()));
-            if (m.matches()) {
-                byIndex.computeIfAbsent(Integer.valueOf(m.group(1)), i -> new TreeMap<>()).put(m.group(2), value);
+            if (!m.matches() || m.group(1).length() > 6) {
+                throw ApiException.paramError("Invalid parameter " + key + " received, unable to parse object array");
             }
+            byIndex.computeIfAbsent(Integer.valueOf(m.group(1)), i -> new TreeMap<>()).put(m.group(2), value);
         });
         return new ArrayList<>(byIndex.values());
     }

@@ -146,4 +146,31 @@ public class PagingTest {
         assertEquals(0, all.offset());
         assertEquals(Integer.MAX_VALUE, all.limit());
     }
+
+    @Test
+    public void pageSizeWithoutPageIsRefusedAsCloudStackDoes() {
+        ApiException e = refused("pagesize", "2");
+
+        assertTrue(e.getMessage(), e.getMessage().contains("\"page\" parameter is required"));
+    }
+
+    @Test
+    public void pageWithUnlimitedPageSizeIsRefused() {
+        refused("page", "1", "pagesize", "-1");
+    }
+
+    @Test
+    public void pageSizeAboveTheMaximumIsRefused() {
+        refused("page", "1", "pagesize", String.valueOf(Paging.DEFAULT_PAGE_SIZE + 1));
+    }
+
+    @Test
+    public void aListWithoutPagingReturnsAtMostTheDefaultPageSizeWithTheFullCount() {
+        List<Integer> many = java.util.stream.IntStream.range(0, Paging.DEFAULT_PAGE_SIZE + 7).boxed().toList();
+
+        ListResponse<Integer> answer = ListResponse.paged(Integer.class, many, new Paging(null, null));
+
+        assertEquals(Paging.DEFAULT_PAGE_SIZE, answer.items().size());
+        assertEquals(Paging.DEFAULT_PAGE_SIZE + 7, answer.count());
+    }
 }
