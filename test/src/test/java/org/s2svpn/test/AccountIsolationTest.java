@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.Test;
@@ -32,7 +31,7 @@ import org.junit.runners.Parameterized;
  */
 @RunWith(Parameterized.class)
 public class AccountIsolationTest {
-    private static final Map<String, TestServer> SERVERS = new ConcurrentHashMap<>();
+    private static final ServersByDatabase SERVERS = new ServersByDatabase();
     private static final String NO_SUCH_UUID = "00000000-0000-0000-0000-000000000000";
 
     @Parameterized.Parameters(name = "{0}")
@@ -61,22 +60,13 @@ public class AccountIsolationTest {
     private String adminUserId;
 
     public AccountIsolationTest(String database) {
-        server = SERVERS.computeIfAbsent(database, kind -> {
-            try {
-                return TestServer.start(kind);
-            } catch (Exception ex) {
-                throw new IllegalStateException(ex);
-            }
-        });
+        server = SERVERS.get(database);
         admin = server.admin();
     }
 
     @AfterClass
     public static void stopServers() throws Exception {
-        for (TestServer s : SERVERS.values()) {
-            s.close();
-        }
-        SERVERS.clear();
+        SERVERS.closeAll();
     }
 
     @Before

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.AfterClass;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -20,7 +19,7 @@ import org.junit.runners.Parameterized;
 /** CloudStack's wire format over real HTTP, on H2 and on MariaDB: answers, errors, signatures v3, sessions, async jobs. */
 @RunWith(Parameterized.class)
 public class ApiWireTest {
-    private static final Map<String, TestServer> SERVERS = new ConcurrentHashMap<>();
+    private static final ServersByDatabase SERVERS = new ServersByDatabase();
 
     @Parameterized.Parameters(name = "{0}")
     public static Iterable<String> databases() {
@@ -31,22 +30,13 @@ public class ApiWireTest {
     private final ApiClient admin;
 
     public ApiWireTest(String database) throws Exception {
-        server = SERVERS.computeIfAbsent(database, kind -> {
-            try {
-                return TestServer.start(kind);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        server = SERVERS.get(database);
         admin = server.admin();
     }
 
     @AfterClass
     public static void stopServers() throws Exception {
-        for (TestServer s : SERVERS.values()) {
-            s.close();
-        }
-        SERVERS.clear();
+        SERVERS.closeAll();
     }
 
     @Test

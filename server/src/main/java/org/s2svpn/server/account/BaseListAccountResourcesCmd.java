@@ -1,6 +1,8 @@
 package org.s2svpn.server.account;
 
+import java.util.List;
 import org.s2svpn.framework.api.BaseListCmd;
+import org.s2svpn.framework.api.CallContext;
 import org.s2svpn.framework.api.CommandType;
 import org.s2svpn.framework.api.Parameter;
 import org.s2svpn.schema.DomainVO;
@@ -23,7 +25,17 @@ public abstract class BaseListAccountResourcesCmd extends BaseListCmd {
                     + " that the caller is authorized to see. Default value is false")
     protected Boolean listAll;
 
-    protected java.util.List<Long> visibleAccounts(OwnerScope scope, org.s2svpn.framework.api.CallContext caller) {
+    /** The accounts whose resources this list shows the caller; null means every account. */
+    protected List<Long> visibleAccounts(OwnerScope scope, CallContext caller) {
         return scope.accountIds(caller, accountName, domainId, Boolean.TRUE.equals(recursive), Boolean.TRUE.equals(listAll));
+    }
+
+    /**
+     * For listAccounts and listUsers: an admin naming no account lists every account it manages, as CloudStack's
+     * listAccounts does, even without listall.
+     */
+    protected List<Long> managedAccounts(OwnerScope scope, CallContext caller) {
+        boolean all = Boolean.TRUE.equals(listAll) || caller.isAdmin() && accountName == null;
+        return scope.accountIds(caller, accountName, domainId, Boolean.TRUE.equals(recursive) || all, all);
     }
 }

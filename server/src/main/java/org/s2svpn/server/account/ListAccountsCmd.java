@@ -32,9 +32,7 @@ public final class ListAccountsCmd extends BaseListAccountResourcesCmd {
 
     @Override
     public Object execute(CallContext caller) {
-        // an admin asking for no account lists the accounts it manages, as CloudStack's listAccounts does
-        boolean all = Boolean.TRUE.equals(listAll) || caller.isAdmin() && accountName == null;
-        List<Long> visible = scope.accountIds(caller, accountName, domainId, Boolean.TRUE.equals(recursive) || all, all);
+        List<Long> visible = managedAccounts(scope, caller);
         List<AccountResponse> found = accounts.search(id, name, null, null).stream()
                 .filter(a -> visible == null || visible.contains(a.id()))
                 .filter(a -> keyword == null || a.accountName().contains(keyword))

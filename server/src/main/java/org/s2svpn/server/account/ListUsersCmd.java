@@ -31,8 +31,7 @@ public final class ListUsersCmd extends BaseListAccountResourcesCmd {
 
     @Override
     public Object execute(CallContext caller) {
-        boolean all = Boolean.TRUE.equals(listAll) || caller.isAdmin() && accountName == null;
-        List<Long> visible = scope.accountIds(caller, accountName, domainId, Boolean.TRUE.equals(recursive) || all, all);
+        List<Long> visible = managedAccounts(scope, caller);
         List<UserResponse> found = users.search(visible, id, username).stream()
                 .filter(u -> keyword == null || u.username().contains(keyword))
                 .map(views::user)
