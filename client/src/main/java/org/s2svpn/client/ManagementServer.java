@@ -18,6 +18,8 @@ import org.s2svpn.framework.config.ConfigDepot;
 import org.s2svpn.framework.http.ApiHandler;
 import org.s2svpn.framework.jobs.AsyncJobManager;
 import org.s2svpn.server.Bootstrap;
+import org.s2svpn.server.router.RouterTimer;
+import org.s2svpn.server.vpc.NetworkDefaults;
 import org.s2svpn.setupdb.Databases;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -48,7 +50,9 @@ public final class ManagementServer implements AutoCloseable {
             Path keys = writeAdminKeys(config.dataDir(), admin.get());
             LOG.info("first start: the admin user's API key and secret key are in {}", keys.toAbsolutePath());
         }
+        context.getBean(NetworkDefaults.class).ensure();
         context.getBean(AsyncJobManager.class).failLeftoverJobs();
+        context.getBean(RouterTimer.class).start();
         http = new Server();
         ServerConnector connector = new ServerConnector(http);
         connector.setHost(config.bindAddress());

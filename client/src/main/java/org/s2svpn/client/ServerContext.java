@@ -31,7 +31,25 @@ import org.s2svpn.schema.dao.EventDao;
 import org.s2svpn.schema.dao.RoleDao;
 import org.s2svpn.schema.dao.SessionDao;
 import org.s2svpn.schema.dao.UserDao;
+import org.s2svpn.schema.dao.HostDao;
+import org.s2svpn.schema.dao.IpAddressDao;
+import org.s2svpn.schema.dao.NetworkDao;
+import org.s2svpn.schema.dao.OfferingDao;
+import org.s2svpn.schema.dao.RouterDao;
+import org.s2svpn.schema.dao.VlanDao;
+import org.s2svpn.schema.dao.VpcDao;
 import org.s2svpn.server.Bootstrap;
+import org.s2svpn.server.host.HostManager;
+import org.s2svpn.server.network.PublicNetworkManager;
+import org.s2svpn.server.network.PublicNetworkViews;
+import org.s2svpn.server.router.RouterHealthCheck;
+import org.s2svpn.server.router.RouterManager;
+import org.s2svpn.server.router.RouterTimer;
+import org.s2svpn.server.router.RouterViews;
+import org.s2svpn.server.router.SimulatedRouterChannel;
+import org.s2svpn.server.vpc.NetworkDefaults;
+import org.s2svpn.server.vpc.VpcManager;
+import org.s2svpn.server.vpc.VpcViews;
 import org.s2svpn.server.account.AccessPolicyImpl;
 import org.s2svpn.server.account.AccountManager;
 import org.s2svpn.server.account.AccountViews;
@@ -60,7 +78,10 @@ public class ServerContext {
             AsyncJobDao.class, DomainDao.class, RoleDao.class, AccountDao.class, UserDao.class, SessionDao.class, EventDao.class,
             AlertDao.class, DataCenterDao.class, EntityResolver.class, ParameterBinder.class, AccessPolicyImpl.class, OwnerScope.class,
             AccountManager.class, AccountViews.class, AuthenticatorImpl.class, EventRecorderImpl.class, AlertManager.class,
-            Bootstrap.class, ServerSettings.class);
+            Bootstrap.class, ServerSettings.class,
+            HostDao.class, VlanDao.class, IpAddressDao.class, OfferingDao.class, VpcDao.class, NetworkDao.class, RouterDao.class,
+            PublicNetworkManager.class, PublicNetworkViews.class, HostManager.class, SimulatedRouterChannel.class, RouterManager.class,
+            RouterViews.class, RouterTimer.class, RouterHealthCheck.class, VpcManager.class, VpcViews.class, NetworkDefaults.class);
 
     /** Builds the context around an open data source; the caller closes both. */
     public static AnnotationConfigApplicationContext create(ServerConfig config, DataSource dataSource, long msid) {

@@ -66,6 +66,11 @@ public final class RouterDao {
         jdbc.sql("UPDATE domain_router SET state = ?, last_error = ? WHERE id = ?").params(to.name(), lastError, id).update();
     }
 
+    /** Places the router on a network node, or on the simulator when hostId is null. */
+    public void placeOn(long id, Long hostId) {
+        jdbc.sql("UPDATE domain_router SET host_id = ? WHERE id = ?").params(hostId, id).update();
+    }
+
     public void markRemoved(long id) {
         jdbc.sql("UPDATE domain_router SET removed = ?, state = 'Stopped' WHERE id = ?").params(Times.now(), id).update();
     }

@@ -25,6 +25,26 @@ public final class OwnerScope {
         this.access = requireNonNull(access, "access");
     }
 
+    /**
+     * The owner of a resource a caller creates: the caller's own account, or, for admins, the account named by the
+     * account and domainid parameters (CloudStack's finalizeOwner).
+     */
+    public AccountVO owner(CallContext caller, String accountName, Long domainId) {
+        if (accountName == null) {
+            if (domainId != null && domainId != caller.domainId()) {
+                throw ApiException.invalidParameter("Account must be specified with domainid");
+            }
+            return accounts.findById(caller.accountId()).orElseThrow();
+        }
+        long domain = domainId != null ? domainId : caller.domainId();
+        AccountVO account = accounts.findByName(domain, accountName)
+                .orElseThrow(() -> ApiException.invalidParameter("Unable to find account " + accountName + " in domain id=" + domain));
+        if (!access.canAccess(caller, account.id())) {
+            throw ApiException.permissionDenied("Caller does not have permission to operate on account " + accountName);
+        }
+        return account;
+    }
+
     /** The permitted account ids; null means every account. */
     public List<Long> accountIds(CallContext caller, String accountName, Long domainId, boolean recursive, boolean listAll) {
         if (domainId != null && !access.canAccessDomain(caller, domainId)) {

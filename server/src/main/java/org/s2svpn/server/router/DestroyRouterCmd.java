@@ -1,0 +1,26 @@
+package org.s2svpn.server.router;
+
+import org.s2svpn.framework.api.APICommand;
+import org.s2svpn.framework.api.AccessPolicy;
+import org.s2svpn.framework.api.CallContext;
+import org.s2svpn.framework.api.RoleType;
+import org.s2svpn.schema.dao.RouterDao;
+
+@APICommand(name = "destroyRouter", description = "Destroys a router.", responseObject = RouterResponse.class,
+        authorized = {RoleType.Admin, RoleType.DomainAdmin})
+public final class DestroyRouterCmd extends RouterJobCmd {
+    public DestroyRouterCmd(RouterManager manager, RouterViews views, RouterDao routers, AccessPolicy access) {
+        super(manager, views, routers, access);
+    }
+
+    @Override
+    public Object execute(CallContext caller) {
+        manager.destroy(id);
+        return view(id);
+    }
+
+    @Override
+    public String eventType() {
+        return "ROUTER.DESTROY";
+    }
+}
