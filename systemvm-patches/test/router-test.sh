@@ -76,7 +76,7 @@ pick() {  # pick CIDR...: the first free one
     done
     return 1
 }
-echo "router-test: the root namespace uses $(echo $root_cidrs)"
+echo "router-test: the root namespace uses ${root_cidrs//$'\n'/ }"
 pub_cidr=$(pick 198.51.100.0/24 203.0.113.0/24 192.0.2.0/24) || { echo "router-test: no free public range" >&2; exit 2; }
 tier_cidr=$(pick 10.250.0.0/16 172.31.0.0/16 192.168.0.0/16) || { echo "router-test: no free tier range" >&2; exit 2; }
 P=${pub_cidr%.0/24}                 # e.g. 198.51.100
@@ -204,6 +204,15 @@ snat_ping() {  # snat_ping VM: the VM pings the upstream host, which sees the ro
     (($(upstream_echo_count "$PUB_IP") > before)) || { echo "no echo request from $PUB_IP reached the upstream host"; return 1; }
     (($(upstream_echo_count "$tier_cidr") == 0)) || { echo "echo requests from $tier_cidr reached the upstream host"; return 1; }
 }
+marked_leaves_unnatted() {  # as the VPN apply script will mark site-to-site traffic: VM2's packets keep their source
+    local rc=0
+    ip netns exec "$R" iptables -w -t mangle -A PREROUTING -s "$VM2_IP" -j MARK --set-mark "$S2S_MARK" || return 1
+    pings "$NS_VM2" "$UP_IP"  # no answer expected: the upstream host has no route back to the tier
+    (($(upstream_echo_count "$tier_cidr") > 0)) || { echo "no echo request from $tier_cidr reached the upstream host"; rc=1; }
+    ip netns exec "$R" iptables -w -t mangle -D PREROUTING -s "$VM2_IP" -j MARK --set-mark "$S2S_MARK"
+    ip netns exec "$NS_UP" iptables -w -Z INPUT
+    return $rc
+}
 public_port_dropped() {  # a TCP connection to the public IP gets no answer at all (DROP, not refused)
     timeout 2 ip netns exec "$NS_UP" bash -c "exec 3<>/dev/tcp/$PUB_IP/22" 2>/dev/null
     [[ $? == 124 ]]
@@ -249,6 +258,7 @@ check "VM1 pings VM2 (tier to tier)" pings "$NS_VM1" "$VM2_IP"
 check "VM2 pings VM1 (tier to tier)" pings "$NS_VM2" "$VM1_IP"
 check "VM1 pings the upstream host, source-NATed to $PUB_IP" snat_ping "$NS_VM1"
 check "VM2 pings the upstream host, source-NATed to $PUB_IP" snat_ping "$NS_VM2"
+check "a packet marked $S2S_MARK leaves the router without source NAT" marked_leaves_unnatted
 check "the upstream host pings the router's public IP" pings "$NS_UP" "$PUB_IP"
 check "other traffic to the public IP is dropped" public_port_dropped
 
