@@ -271,10 +271,12 @@ check "start again: same charon" eval '[[ $(charon_pid "$R") == "$first_charon" 
 check "start again: the same iptables rules, S2S_INPUT's own kept" eval 'diff -u <(echo "$rules_before") <(iptables_rules)'
 write_spec "$tmp/spec-a.json" "$R" "$TIER_A"
 check "start with tier B gone" router start "$tmp/spec-a.json"
-check "tier B's device and veth are removed" eval '
-    router_state_is true true "$(jq "del(.[2])" <<<"$IFACES_AB")" && no_link "$(host_ifname "$R" eth3)"'
+check "tier B's device, veth and bridge are removed" eval '
+    router_state_is true true "$(jq "del(.[2])" <<<"$IFACES_AB")" && no_link "$(host_ifname "$R" eth3)" && no_link "$BR_B"'
 check "VM1 no longer reaches VM2" not pings "$NS_VM1" "$VM2_IP"
 check "start with tier B back" router start "$SPEC"
+# the tier's bridge is new: VM2 plugs into it again, as a VM of a re-created tier would
+ip link set dev "s2tv2$id" master "$BR_B" up
 check "VM1 pings VM2 again" pings "$NS_VM1" "$VM2_IP"
 check "list names $R" eval 'router list && jq -e --arg r "$R" "index([\$r]) != null" <<<"$OUT"'
 check "status of a router that does not exist" eval 'router status "$R_BAD" &&
