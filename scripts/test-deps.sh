@@ -3,7 +3,7 @@
 # Idempotent; needs root only when something is missing.
 set -euo pipefail
 
-packages=(mariadb-server mariadb-client cs python3-cs)
+packages=(mariadb-server mariadb-client cs python3-cs openssh-server iputils-ping iproute2)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

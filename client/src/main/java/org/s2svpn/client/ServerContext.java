@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -40,6 +41,12 @@ import org.s2svpn.schema.dao.VlanDao;
 import org.s2svpn.schema.dao.VpcDao;
 import org.s2svpn.server.Bootstrap;
 import org.s2svpn.server.host.HostManager;
+import org.s2svpn.server.host.HostViews;
+import org.s2svpn.server.host.ManagementServerKeyPair;
+import org.s2svpn.server.host.NodeInstaller;
+import org.s2svpn.server.host.SshNodeClient;
+import org.s2svpn.server.router.RouterChannels;
+import org.s2svpn.server.router.SshRouterChannel;
 import org.s2svpn.server.network.PublicNetworkManager;
 import org.s2svpn.server.network.PublicNetworkViews;
 import org.s2svpn.server.router.RouterHealthCheck;
@@ -81,7 +88,8 @@ public class ServerContext {
             Bootstrap.class, ServerSettings.class,
             HostDao.class, VlanDao.class, IpAddressDao.class, OfferingDao.class, VpcDao.class, NetworkDao.class, RouterDao.class,
             PublicNetworkManager.class, PublicNetworkViews.class, HostManager.class, SimulatedRouterChannel.class, RouterManager.class,
-            RouterViews.class, RouterTimer.class, RouterHealthCheck.class, VpcManager.class, VpcViews.class, NetworkDefaults.class);
+            RouterViews.class, RouterTimer.class, RouterHealthCheck.class, VpcManager.class, VpcViews.class, NetworkDefaults.class,
+            NodeInstaller.class, HostViews.class, SshRouterChannel.class);
 
     /** Builds the context around an open data source; the caller closes both. */
     public static AnnotationConfigApplicationContext create(ServerConfig config, DataSource dataSource, long msid) {
@@ -91,6 +99,8 @@ public class ServerContext {
         ctx.registerBean("msid", Long.class, () -> msid);
         ctx.register(ServerContext.class);
         COMPONENTS.forEach(ctx::registerBean);
+        // the one channel the rest of the server sends router commands through
+        ctx.registerBean(RouterChannels.class, definition -> definition.setPrimary(true));
         ctx.refresh();
         return ctx;
     }
@@ -127,6 +137,16 @@ public class ServerContext {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the encryption key " + config.encryptionKeyFile(), e);
         }
+    }
+
+    @Bean
+    public ManagementServerKeyPair managementServerKeyPair(JdbcClient jdbc, Encryptor encryptor) {
+        return ManagementServerKeyPair.loadOrCreate(jdbc, encryptor);
+    }
+
+    @Bean(destroyMethod = "close")
+    public SshNodeClient sshNodeClient(ManagementServerKeyPair keys) {
+        return new SshNodeClient(keys.keyPair(), Duration.ofSeconds(10));
     }
 
     @Bean

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * holding the given public key line, everything under a temporary directory. Root may log in by key only.
  * Needs the openssh-server package and root.
  */
-final class LocalSshd implements AutoCloseable {
+public final class LocalSshd implements AutoCloseable {
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
 
     private final Path dir;
@@ -30,11 +30,11 @@ final class LocalSshd implements AutoCloseable {
         this.process = process;
     }
 
-    static LocalSshd start(String authorizedKeyLine) throws IOException, InterruptedException {
+    public static LocalSshd start(String authorizedKeyLine) throws IOException, InterruptedException {
         return start(authorizedKeyLine, freePort());
     }
 
-    static LocalSshd start(String authorizedKeyLine, int port) throws IOException, InterruptedException {
+    public static LocalSshd start(String authorizedKeyLine, int port) throws IOException, InterruptedException {
         if (!Files.isExecutable(SSHD)) {
             throw new IllegalStateException(SSHD + " is missing: install the openssh-server package");
         }
@@ -80,7 +80,7 @@ final class LocalSshd implements AutoCloseable {
         return new NodeAddress("127.0.0.1", port, "root");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -131,7 +131,7 @@ final class LocalSshd implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
