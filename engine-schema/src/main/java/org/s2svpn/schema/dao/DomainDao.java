@@ -60,7 +60,7 @@ public final class DomainDao {
     }
 
     static String likePrefix(String path) {
-        return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Where.escapeLike(path) + "%";
     }
 
     private static DomainVO map(ResultSet rs, int row) throws SQLException {

@@ -45,6 +45,15 @@ final class Where {
         return this;
     }
 
+    /** column contains text, LIKE's own wildcards in text taken literally. */
+    Where contains(String column, String text) {
+        return condition(column + " LIKE ?", text == null ? null : "%" + escapeLike(text) + "%");
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     <T> List<T> list(JdbcClient jdbc, String orderBy, RowMapper<T> mapper) {
         if (matchesNothing) {
             return List.of();

@@ -1,0 +1,75 @@
+package org.s2svpn.schema.dao;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.s2svpn.schema.CustomerGatewayVO;
+import org.s2svpn.schema.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+public final class CustomerGatewayDao {
+    private static final String SELECT = "SELECT id, uuid, name, gateway_ip, guest_cidr_list, ipsec_psk, ike_policy, esp_policy, ike_lifetime,"
+            + " esp_lifetime, dpd, force_encap, ike_version, split_connections, domain_id, account_id, created FROM s2s_customer_gateway";
+
+    private final JdbcClient jdbc;
+
+    public CustomerGatewayDao(JdbcClient jdbc) {
+        this.jdbc = requireNonNull(jdbc, "jdbc");
+    }
+
+    /** Inserts the gateway (id and created are taken from the database) and returns it as stored. */
+    public CustomerGatewayVO insert(CustomerGatewayVO g) {
+        LocalDateTime now = Times.now();
+        long id = Inserts.insert(jdbc, "INSERT INTO s2s_customer_gateway (uuid, name, gateway_ip, guest_cidr_list, ipsec_psk, ike_policy, esp_policy,"
+                        + " ike_lifetime, esp_lifetime, dpd, force_encap, ike_version, split_connections, domain_id, account_id, created)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", g.uuid(), g.name(), g.gatewayIp(), g.guestCidrList(),
+                g.encryptedPsk(), g.ikePolicy(), g.espPolicy(), g.ikeLifetime(), g.espLifetime(), g.dpd(), g.forceEncap(), g.ikeVersion(),
+                g.splitConnections(), g.domainId(), g.accountId(), now);
+        return findById(id).orElseThrow();
+    }
+
+    /** Replaces every field but the identity and the owner, as updateVpnCustomerGateway does. */
+    public void update(CustomerGatewayVO g) {
+        jdbc.sql("UPDATE s2s_customer_gateway SET name = ?, gateway_ip = ?, guest_cidr_list = ?, ipsec_psk = ?, ike_policy = ?, esp_policy = ?,"
+                        + " ike_lifetime = ?, esp_lifetime = ?, dpd = ?, force_encap = ?, ike_version = ?, split_connections = ? WHERE id = ?")
+                .params(g.name(), g.gatewayIp(), g.guestCidrList(), g.encryptedPsk(), g.ikePolicy(), g.espPolicy(), g.ikeLifetime(),
+                        g.espLifetime(), g.dpd(), g.forceEncap(), g.ikeVersion(), g.splitConnections(), g.id())
+                .update();
+    }
+
+    public Optional<CustomerGatewayVO> findById(long id) {
+        return jdbc.sql(SELECT + " WHERE id = ? AND removed IS NULL").param(id).query(CustomerGatewayDao::map).optional();
+    }
+
+    public Optional<CustomerGatewayVO> findByName(long accountId, String name) {
+        return jdbc.sql(SELECT + " WHERE account_id = ? AND name = ? AND removed IS NULL").params(accountId, name)
+                .query(CustomerGatewayDao::map).optional();
+    }
+
+    public List<CustomerGatewayVO> search(List<Long> accountIds, Long id, String keyword) {
+        return new Where(SELECT + " WHERE removed IS NULL").in("account_id", accountIds).eq("id", id)
+                .contains("name", keyword)
+                .list(jdbc, "id DESC", CustomerGatewayDao::map);
+    }
+
+    public void markRemoved(long id) {
+        jdbc.sql("UPDATE s2s_customer_gateway SET removed = ? WHERE id = ?").params(Times.now(), id).update();
+    }
+
+    public int removeByAccount(long accountId) {
+        return jdbc.sql("UPDATE s2s_customer_gateway SET removed = ? WHERE account_id = ? AND removed IS NULL").params(Times.now(), accountId)
+                .update();
+    }
+
+    private static CustomerGatewayVO map(ResultSet rs, int row) throws SQLException {
+        return new CustomerGatewayVO(rs.getLong("id"), rs.getString("uuid"), rs.getString("name"), rs.getString("gateway_ip"),
+                rs.getString("guest_cidr_list"), rs.getString("ipsec_psk"), rs.getString("ike_policy"), rs.getString("esp_policy"),
+                rs.getInt("ike_lifetime"), rs.getInt("esp_lifetime"), rs.getBoolean("dpd"), rs.getBoolean("force_encap"),
+                rs.getString("ike_version"), rs.getBoolean("split_connections"), rs.getLong("domain_id"), rs.getLong("account_id"),
+                rs.getObject("created", LocalDateTime.class));
+    }
+}

@@ -1,0 +1,104 @@
+package org.s2svpn.schema.dao;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.s2svpn.schema.Times;
+import org.s2svpn.schema.VpnConnectionVO;
+import org.s2svpn.schema.VpnConnectionVO.State;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+public final class VpnConnectionDao {
+    private static final String SELECT = "SELECT c.id, c.uuid, c.vpn_gateway_id, c.customer_gateway_id, c.state, c.domain_id, c.account_id,"
+            + " c.passive, c.display, c.reason, c.state_changed, c.created FROM s2s_vpn_connection c";
+
+    private final JdbcClient jdbc;
+
+    public VpnConnectionDao(JdbcClient jdbc) {
+        this.jdbc = requireNonNull(jdbc, "jdbc");
+    }
+
+    public VpnConnectionVO insert(long vpnGatewayId, long customerGatewayId, long domainId, long accountId, boolean passive, boolean display) {
+        String uuid = UUID.randomUUID().toString();
+        LocalDateTime now = Times.now();
+        long id = Inserts.insert(jdbc, "INSERT INTO s2s_vpn_connection (uuid, vpn_gateway_id, customer_gateway_id, state, domain_id, account_id,"
+                        + " passive, display, state_changed, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", uuid, vpnGatewayId, customerGatewayId,
+                State.Pending.name(), domainId, accountId, passive, display, now, now);
+        return new VpnConnectionVO(id, uuid, vpnGatewayId, customerGatewayId, State.Pending, domainId, accountId, passive, display, null, now,
+                now);
+    }
+
+    public Optional<VpnConnectionVO> findById(long id) {
+        return jdbc.sql(SELECT + " WHERE c.id = ? AND c.removed IS NULL").param(id).query(VpnConnectionDao::map).optional();
+    }
+
+    /** Locks the connection row until the transaction ends (CloudStack's lock on the connection). */
+    public Optional<VpnConnectionVO> lock(long id) {
+        return jdbc.sql(SELECT + " WHERE c.id = ? AND c.removed IS NULL FOR UPDATE").param(id).query(VpnConnectionDao::map).optional();
+    }
+
+    public List<VpnConnectionVO> listByVpnGateway(long vpnGatewayId) {
+        return jdbc.sql(SELECT + " WHERE c.vpn_gateway_id = ? AND c.removed IS NULL ORDER BY c.id").param(vpnGatewayId)
+                .query(VpnConnectionDao::map).list();
+    }
+
+    public List<VpnConnectionVO> listByCustomerGateway(long customerGatewayId) {
+        return jdbc.sql(SELECT + " WHERE c.customer_gateway_id = ? AND c.removed IS NULL ORDER BY c.id").param(customerGatewayId)
+                .query(VpnConnectionDao::map).list();
+    }
+
+    /** The live connections of a VPC (through its VPN gateway). */
+    public List<VpnConnectionVO> listByVpc(long vpcId) {
+        return jdbc.sql(SELECT + " JOIN s2s_vpn_gateway g ON g.id = c.vpn_gateway_id WHERE g.vpc_id = ? AND c.removed IS NULL"
+                + " AND g.removed IS NULL ORDER BY c.id").param(vpcId).query(VpnConnectionDao::map).list();
+    }
+
+    public List<VpnConnectionVO> search(List<Long> accountIds, Long id, Long vpcId, Boolean display) {
+        return new Where(SELECT + " JOIN s2s_vpn_gateway g ON g.id = c.vpn_gateway_id WHERE c.removed IS NULL").in("c.account_id", accountIds)
+                .eq("c.id", id).eq("g.vpc_id", vpcId).eq("c.display", display).list(jdbc, "c.id DESC", VpnConnectionDao::map);
+    }
+
+    /**
+     * Moves a connection to a new state only when it is still in the state the caller saw, so that two writers
+     * (the monitor, an API job, another management server) never overwrite each other. True when it moved.
+     */
+    public boolean transition(long id, State from, State to, String reason) {
+        return jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, state_changed = ? WHERE id = ? AND state = ? AND removed IS NULL")
+                .params(to.name(), reason, Times.now(), id, from.name()).update() == 1;
+    }
+
+    /** Sets the state whatever it was (reset, router stop), as CloudStack's forced transitions do. */
+    public void setState(long id, State to, String reason) {
+        jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, state_changed = ? WHERE id = ? AND removed IS NULL")
+                .params(to.name(), reason, Times.now(), id).update();
+    }
+
+    /** Keeps the state, updates only the reason (a cause that changed while the state did not). */
+    public void setReason(long id, String reason) {
+        jdbc.sql("UPDATE s2s_vpn_connection SET reason = ? WHERE id = ?").params(reason, id).update();
+    }
+
+    public void setDisplay(long id, boolean display) {
+        jdbc.sql("UPDATE s2s_vpn_connection SET display = ? WHERE id = ?").params(display, id).update();
+    }
+
+    public void setUuid(long id, String uuid) {
+        jdbc.sql("UPDATE s2s_vpn_connection SET uuid = ? WHERE id = ?").params(uuid, id).update();
+    }
+
+    public void markRemoved(long id) {
+        jdbc.sql("UPDATE s2s_vpn_connection SET state = 'Removed', removed = ? WHERE id = ?").params(Times.now(), id).update();
+    }
+
+    private static VpnConnectionVO map(ResultSet rs, int row) throws SQLException {
+        return new VpnConnectionVO(rs.getLong("id"), rs.getString("uuid"), rs.getLong("vpn_gateway_id"), rs.getLong("customer_gateway_id"),
+                State.valueOf(rs.getString("state")), rs.getLong("domain_id"), rs.getLong("account_id"), rs.getBoolean("passive"),
+                rs.getBoolean("display"), rs.getString("reason"), rs.getObject("state_changed", LocalDateTime.class),
+                rs.getObject("created", LocalDateTime.class));
+    }
+}
