@@ -1,0 +1,18 @@
+package org.s2svpn.vpn;
+
+import java.util.regex.Pattern;
+import org.s2svpn.framework.api.ApiException;
+
+/** CloudStack's customid: a root admin may give a resource its own uuid, checked for the uuid format. */
+public final class CustomIds {
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private CustomIds() {
+    }
+
+    public static void check(String customId) {
+        if (customId != null && !UUID.matcher(customId).matches()) {
+            throw ApiException.invalidParameter("Invalid customid " + customId + ": it must be a UUID");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.s2svpn.vpn;
+
+import static java.util.Objects.requireNonNull;
+
+import org.s2svpn.framework.api.CallContext;
+import org.s2svpn.framework.crypto.Encryptor;
+import org.s2svpn.framework.serialize.ApiGson;
+import org.s2svpn.schema.AccountVO;
+import org.s2svpn.schema.CustomerGatewayVO;
+import org.s2svpn.schema.DomainVO;
+import org.s2svpn.schema.VpcVO;
+import org.s2svpn.schema.VpnConnectionVO;
+import org.s2svpn.schema.VpnGatewayVO;
+import org.s2svpn.schema.dao.AccountDao;
+import org.s2svpn.schema.dao.CustomerGatewayDao;
+import org.s2svpn.schema.dao.DomainDao;
+import org.s2svpn.schema.dao.IpAddressDao;
+import org.s2svpn.schema.dao.VpcDao;
+import org.s2svpn.schema.dao.VpnGatewayDao;
+import org.s2svpn.vpn.api.CustomerGatewayResponse;
+import org.s2svpn.vpn.api.VpnConnectionResponse;
+import org.s2svpn.vpn.api.VpnGatewayResponse;
+
+/** Builds the API's views of customer gateways, VPN gateways and connections. */
+public final class S2sViews {
+    private final AccountDao accounts;
+    private final DomainDao domains;
+    private final VpcDao vpcs;
+    private final IpAddressDao addresses;
+    private final VpnGatewayDao vpnGateways;
+    private final CustomerGatewayDao customerGateways;
+    private final Encryptor encryptor;
+
+    public S2sViews(AccountDao accounts, DomainDao domains, VpcDao vpcs, IpAddressDao addresses, VpnGatewayDao vpnGateways,
+                    CustomerGatewayDao customerGateways, Encryptor encryptor) {
+        this.accounts = requireNonNull(accounts, "accounts");
+        this.domains = requireNonNull(domains, "domains");
+        this.vpcs = requireNonNull(vpcs, "vpcs");
+        this.addresses = requireNonNull(addresses, "addresses");
+        this.vpnGateways = requireNonNull(vpnGateways, "vpnGateways");
+        this.customerGateways = requireNonNull(customerGateways, "customerGateways");
+        this.encryptor = requireNonNull(encryptor, "encryptor");
+    }
+
+    /** The owner's account name, domain uuid, name and path. */
+    private record Owner(String account, String domainId, String domain, String domainPath) {
+    }
+
+    private Owner owner(long accountId, long domainId) {
+        String account = accounts.findById(accountId).map(AccountVO::accountName).orElse(null);
+        DomainVO domain = domains.findById(domainId).orElseThrow();
+        return new Owner(account, domain.uuid(), domain.name(), domain.displayPath());
+    }
+
+    public CustomerGatewayResponse customerGateway(CustomerGatewayVO g) {
+        Owner o = owner(g.accountId(), g.domainId());
+        return new CustomerGatewayResponse(g.uuid(), g.name(), g.gatewayIp(), null, g.guestCidrList(), encryptor.decrypt(g.encryptedPsk()),
+                g.ikePolicy(), g.espPolicy(), g.ikeLifetime(), g.espLifetime(), g.dpd(), g.forceEncap(), g.splitConnections(), g.ikeVersion(),
+                null, o.account(), null, null, o.domainId(), o.domain(), o.domainPath(), false);
+    }
+
+    public VpnGatewayResponse vpnGateway(VpnGatewayVO g, CallContext caller) {
+        Owner o = owner(g.accountId(), g.domainId());
+        VpcVO vpc = vpcs.findById(g.vpcId()).orElse(null);
+        String ip = addresses.findById(g.addrId()).map(a -> a.address()).orElse(null);
+        return new VpnGatewayResponse(g.uuid(), ip, vpc == null ? null : vpc.uuid(), vpc == null ? null : vpc.name(), o.account(), null, null,
+                o.domainId(), o.domain(), o.domainPath(), null, caller.isRootAdmin() ? g.display() : null);
+    }
+
+    public VpnConnectionResponse connection(VpnConnectionVO c, CallContext caller) {
+        Owner o = owner(c.accountId(), c.domainId());
+        VpnGatewayVO vpnGateway = vpnGateways.findById(c.vpnGatewayId()).orElseThrow();
+        CustomerGatewayVO g = customerGateways.findById(c.customerGatewayId()).orElseThrow();
+        String ip = addresses.findById(vpnGateway.addrId()).map(a -> a.address()).orElse(null);
+        return new VpnConnectionResponse(c.uuid(), vpnGateway.uuid(), ip, g.uuid(), g.gatewayIp(), g.guestCidrList(),
+                encryptor.decrypt(g.encryptedPsk()), g.ikePolicy(), g.espPolicy(), g.ikeLifetime(), g.espLifetime(), g.dpd(), g.forceEncap(),
+                g.splitConnections(), g.ikeVersion(), c.state().name(), c.passive(), ApiGson.format(c.created()), null,
+                caller.isRootAdmin() ? c.display() : null, o.account(), null, null, o.domainId(), o.domain(), o.domainPath(), c.reason(),
+                ApiGson.format(c.stateChanged()));
+    }
+}
