@@ -57,6 +57,7 @@ import org.s2svpn.server.router.SimulatedRouterChannel;
 import org.s2svpn.server.vpc.NetworkDefaults;
 import org.s2svpn.server.vpc.VpcManager;
 import org.s2svpn.server.vpc.VpcViews;
+import org.s2svpn.vpn.Site2SiteVpnModule;
 import org.s2svpn.server.account.AccessPolicyImpl;
 import org.s2svpn.server.account.AccountManager;
 import org.s2svpn.server.account.AccountViews;
@@ -99,6 +100,7 @@ public class ServerContext {
         ctx.registerBean("msid", Long.class, () -> msid);
         ctx.register(ServerContext.class);
         COMPONENTS.forEach(ctx::registerBean);
+        Site2SiteVpnModule.COMPONENTS.forEach(ctx::registerBean);
         // the one channel the rest of the server sends router commands through
         ctx.registerBean(RouterChannels.class, definition -> definition.setPrimary(true));
         ctx.refresh();
@@ -118,6 +120,11 @@ public class ServerContext {
     @Bean
     public TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
         return new TransactionTemplate(transactions);
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

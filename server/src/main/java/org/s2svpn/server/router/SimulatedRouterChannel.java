@@ -35,15 +35,27 @@ public final class SimulatedRouterChannel implements RouterChannel {
     }
 
     /** The state of one simulated router; a stopped one keeps nothing but its name. */
-    private record State(RouterSpec spec, boolean running) {
+    private record State(RouterSpec spec, boolean running, long generation) {
+    }
+
+    /** Answers one verb for a simulated router, as a feature's part of the node tool would. */
+    public interface VerbHandler {
+        RouterAnswer handle(String namespace, RouterCommand command);
     }
 
     private final Gson gson;
+    private final Map<String, VerbHandler> features = new ConcurrentHashMap<>();
     private final Map<String, State> routers = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong generations = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
 
     public SimulatedRouterChannel(Gson gson) {
         this.gson = requireNonNull(gson, "gson");
+    }
+
+    /** Lets a feature answer its own verbs (s2s-apply, s2s-status) for simulated routers. */
+    public void register(String verb, VerbHandler handler) {
+        features.put(verb, handler);
     }
 
     public void inject(String namespace, Fault fault) {
@@ -52,6 +64,12 @@ public final class SimulatedRouterChannel implements RouterChannel {
 
     public void clear(String namespace) {
         faults.remove(namespace);
+    }
+
+    /** Which boot of the router is running (a new number after every stop and start), or 0 when it is not running. */
+    public long boot(String namespace) {
+        State state = routers.get(namespace);
+        return state != null && state.running() ? state.generation() : 0;
     }
 
     /** The spec a simulated router runs, when it runs. */
@@ -79,11 +97,14 @@ public final class SimulatedRouterChannel implements RouterChannel {
         return switch (command.verb()) {
             case "start" -> {
                 RouterSpec spec = gson.fromJson(command.payload(), RouterSpec.class);
-                routers.put(name, new State(spec, true));
+                State previous = routers.get(name);
+                // a start of a stopped router is a new boot: what features had loaded into it is gone
+                long generation = previous != null && previous.running() ? previous.generation() : generations.incrementAndGet();
+                routers.put(name, new State(spec, true, generation));
                 yield RouterAnswer.ok(status(name));
             }
             case "stop" -> {
-                routers.computeIfPresent(name, (n, s) -> new State(s.spec(), false));
+                routers.computeIfPresent(name, (n, s) -> new State(s.spec(), false, s.generation()));
                 yield RouterAnswer.ok(status(name));
             }
             case "destroy" -> {
@@ -91,7 +112,16 @@ public final class SimulatedRouterChannel implements RouterChannel {
                 yield RouterAnswer.ok(status(name));
             }
             case "status" -> RouterAnswer.ok(status(name));
-            default -> RouterAnswer.failed("unknown verb " + command.verb());
+            default -> {
+                VerbHandler feature = features.get(command.verb());
+                if (feature == null) {
+                    yield RouterAnswer.failed("unknown verb " + command.verb());
+                }
+                if (running(name).isEmpty()) {
+                    yield RouterAnswer.failed("router " + name + " does not exist on the node");
+                }
+                yield feature.handle(name, command);
+            }
         };
     }
 

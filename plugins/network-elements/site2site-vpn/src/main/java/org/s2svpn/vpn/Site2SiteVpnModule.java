@@ -1,0 +1,18 @@
+package org.s2svpn.vpn;
+
+import java.util.List;
+import org.s2svpn.schema.dao.CustomerGatewayDao;
+import org.s2svpn.schema.dao.VpnConnectionDao;
+import org.s2svpn.schema.dao.VpnGatewayDao;
+import org.s2svpn.vpn.gateway.VpnGatewayService;
+import org.s2svpn.vpn.router.SimulatedS2s;
+
+/** The feature's components, each with one constructor whose arguments are other components; the server registers them. */
+public final class Site2SiteVpnModule {
+    public static final List<Class<?>> COMPONENTS = List.of(
+            CustomerGatewayDao.class, VpnGatewayDao.class, VpnConnectionDao.class, Site2SiteVpnSettings.class, S2sViews.class,
+            VpnGatewayService.class, SimulatedS2s.class);
+
+    private Site2SiteVpnModule() {
+    }
+}

@@ -1,0 +1,129 @@
+package org.s2svpn.vpn.router;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.s2svpn.server.router.RouterAnswer;
+import org.s2svpn.server.router.RouterCommand;
+import org.s2svpn.server.router.SimulatedRouterChannel;
+
+/**
+ * The s2s-apply and s2s-status verbs of simulated routers (docs/s2s-vr-contract.md): an applied connection comes
+ * up as a real one would when its peer accepts it, with counters that grow; peers can be told to refuse (with
+ * strongSwan's error), to be down, or to flap. A router that is stopped and started has lost its configuration.
+ */
+public final class SimulatedS2s {
+    /** What one simulated customer gateway does. */
+    public enum PeerBehaviour { ACCEPT, DOWN, REFUSE_AUTH, REFUSE_PROPOSAL, FLAP }
+
+    private record Applied(long boot, String hash, List<JsonObject> connections, long appliedAtMillis) {
+    }
+
+    private final SimulatedRouterChannel simulator;
+    private final Clock clock;
+    private final Map<String, Applied> applied = new ConcurrentHashMap<>();
+    private final Map<String, PeerBehaviour> peers = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> flapState = new ConcurrentHashMap<>();
+
+    public SimulatedS2s(SimulatedRouterChannel simulator, Clock clock) {
+        this.simulator = requireNonNull(simulator, "simulator");
+        this.clock = requireNonNull(clock, "clock");
+        simulator.register("s2s-apply", this::apply);
+        simulator.register("s2s-status", (namespace, command) -> RouterAnswer.ok(status(namespace).toString()));
+    }
+
+    public void peer(String address, PeerBehaviour behaviour) {
+        peers.put(address, behaviour);
+    }
+
+    /** The payload last applied to the router, for tests. */
+    public List<JsonObject> appliedConnections(String namespace) {
+        Applied a = current(namespace);
+        return a == null ? List.of() : a.connections();
+    }
+
+    private RouterAnswer apply(String namespace, RouterCommand command) {
+        JsonObject spec;
+        try {
+            spec = JsonParser.parseString(command.payload()).getAsJsonObject();
+        } catch (RuntimeException e) {
+            return RouterAnswer.failed("s2svpn-router: invalid spec: not JSON");
+        }
+        List<JsonObject> connections = new ArrayList<>();
+        for (JsonElement c : spec.getAsJsonArray("connections")) {
+            connections.add(c.getAsJsonObject());
+        }
+        Applied previous = current(namespace);
+        long since = previous != null && previous.hash().equals(spec.get("hash").getAsString()) ? previous.appliedAtMillis() : clock.millis();
+        applied.put(namespace, new Applied(simulator.boot(namespace), spec.get("hash").getAsString(), connections, since));
+        return RouterAnswer.ok(status(namespace).toString());
+    }
+
+    private Applied current(String namespace) {
+        Applied a = applied.get(namespace);
+        return a != null && a.boot() == simulator.boot(namespace) ? a : null;
+    }
+
+    private JsonObject status(String namespace) {
+        JsonObject status = new JsonObject();
+        status.addProperty("name", namespace);
+        JsonArray list = new JsonArray();
+        Applied a = current(namespace);
+        status.addProperty("hash", a == null ? null : a.hash());
+        if (a != null) {
+            long seconds = Math.max(0, (clock.millis() - a.appliedAtMillis()) / 1000);
+            for (JsonObject c : a.connections()) {
+                list.add(connectionStatus(c, seconds));
+            }
+        }
+        status.add("connections", list);
+        return status;
+    }
+
+    private JsonObject connectionStatus(JsonObject c, long seconds) {
+        String name = c.get("name").getAsString();
+        PeerBehaviour behaviour = peers.getOrDefault(c.get("peer").getAsString(), PeerBehaviour.ACCEPT);
+        boolean up = switch (behaviour) {
+            case ACCEPT -> true;
+            case FLAP -> flapState.merge(name, true, (old, ignored) -> !old);
+            default -> false;
+        };
+        JsonObject status = new JsonObject();
+        status.addProperty("name", name);
+        JsonArray children = new JsonArray();
+        if (up) {
+            status.addProperty("ike_state", "ESTABLISHED");
+            status.addProperty("ike_established", seconds);
+            for (JsonElement child : c.getAsJsonArray("children")) {
+                JsonObject sa = new JsonObject();
+                sa.addProperty("name", child.getAsString());
+                sa.addProperty("state", "INSTALLED");
+                sa.addProperty("installed", seconds);
+                sa.addProperty("bytes_in", 1000 * seconds);
+                sa.addProperty("bytes_out", 1500 * seconds);
+                sa.addProperty("packets_in", 10 * seconds);
+                sa.addProperty("packets_out", 15 * seconds);
+                children.add(sa);
+            }
+            status.add("last_error", null);
+        } else {
+            status.add("ike_state", null);
+            status.add("ike_established", null);
+            status.addProperty("last_error", switch (behaviour) {
+                case REFUSE_AUTH -> "received AUTHENTICATION_FAILED notify error";
+                case REFUSE_PROPOSAL -> "received NO_PROPOSAL_CHOSEN notify error";
+                default -> "giving up after 5 retransmits";
+            });
+        }
+        status.add("children", children);
+        return status;
+    }
+}
