@@ -1,0 +1,155 @@
+package org.s2svpn.vpn.router;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.s2svpn.schema.CustomerGatewayVO;
+import org.s2svpn.schema.DomainRouterVO;
+import org.s2svpn.schema.VpnConnectionVO;
+import org.s2svpn.schema.VpnConnectionVO.State;
+import org.s2svpn.schema.dao.CustomerGatewayDao;
+import org.s2svpn.schema.dao.EventDao;
+import org.s2svpn.schema.dao.VpnConnectionDao;
+import org.s2svpn.server.event.AlertManager;
+import org.s2svpn.server.router.RouterAnswer;
+import org.s2svpn.server.router.RouterCheck;
+import org.s2svpn.server.router.RouterManager;
+import org.s2svpn.server.router.RouterUnreachableException;
+import org.s2svpn.vpn.status.ChildSaStatus;
+import org.s2svpn.vpn.status.ConnectionVerdict;
+import org.s2svpn.vpn.status.RouterS2sStatus;
+import org.s2svpn.vpn.status.S2sStatusParser;
+
+/**
+ * Keeps each connection's state true to its router (CloudStack's updateSite2SiteVpnConnectionState, better): one
+ * s2s-status per router with connections to watch, routers in parallel with a bound; Connected only when every
+ * CHILD SA is installed; an empty or garbled answer changes nothing; a change is written only if nobody changed the
+ * connection in between, with an event and an alert for every change to or from Connected; bytes go to usage.
+ */
+public final class ConnectionMonitor implements RouterCheck, AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(ConnectionMonitor.class);
+    static final int PARALLEL = 16;
+    /** After an apply, the tunnel's first seconds are watched closely: it shows Connected within seconds. */
+    static final long[] FOLLOW_UP_MILLIS = {500, 1000, 2000, 4000, 8000};
+    private static final List<State> WATCHED = List.of(State.Connecting, State.Connected, State.Disconnected);
+
+    private final RouterManager routerManager;
+    private final VpnConnectionDao connections;
+    private final CustomerGatewayDao customerGateways;
+    private final AlertManager alerts;
+    private final EventDao events;
+    private final S2sUsage usage;
+    private final S2sModels models;
+    private final S2sStatusParser parser = new S2sStatusParser();
+    private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> new Thread(r, "s2s-monitor"));
+    private final ScheduledExecutorService followUps = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "s2s-follow-up"));
+
+    public ConnectionMonitor(RouterManager routerManager, VpnConnectionDao connections, CustomerGatewayDao customerGateways,
+                             AlertManager alerts, EventDao events, S2sUsage usage, S2sModels models) {
+        this.routerManager = requireNonNull(routerManager, "routerManager");
+        this.connections = requireNonNull(connections, "connections");
+        this.customerGateways = requireNonNull(customerGateways, "customerGateways");
+        this.alerts = requireNonNull(alerts, "alerts");
+        this.events = requireNonNull(events, "events");
+        this.usage = requireNonNull(usage, "usage");
+        this.models = requireNonNull(models, "models");
+    }
+
+    @Override
+    public void check(List<DomainRouterVO> routers) {
+        List<Future<?>> pending = routers.stream()
+                .filter(r -> connections.listByVpc(r.vpcId()).stream().anyMatch(c -> WATCHED.contains(c.state())))
+                .map(r -> pool.submit(() -> checkOne(r)))
+                .<Future<?>>map(f -> f)
+                .toList();
+        for (Future<?> f : pending) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                LOG.warn("site-to-site status check failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** A few status reads soon after an apply, so that a tunnel that comes up shows Connected within seconds. */
+    public void followUp(DomainRouterVO router) {
+        for (long delay : FOLLOW_UP_MILLIS) {
+            followUps.schedule(() -> checkOne(router), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void checkOne(DomainRouterVO router) {
+        try {
+            RouterAnswer answer = routerManager.send(router, "s2s-status", null);
+            if (answer.success()) {
+                process(router, answer.output());
+            } else {
+                LOG.warn("router {}: s2s-status failed: {}", router.name(), answer.error().strip());
+            }
+        } catch (RouterUnreachableException e) {
+            LOG.warn("router {}: site-to-site status unknown: {}", router.name(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("router {}: site-to-site status check failed", router.name(), e);
+        }
+    }
+
+    /** Applies one status answer of a router to its connections. */
+    public synchronized void process(DomainRouterVO router, String answer) {
+        Optional<RouterS2sStatus> parsed = parser.parse(answer);
+        if (parsed.isEmpty()) {
+            LOG.warn("router {}: unreadable site-to-site status answer; no state changed", router.name());
+            return;
+        }
+        for (VpnConnectionVO c : connections.listByVpc(router.vpcId())) {
+            if (!WATCHED.contains(c.state())) {
+                continue;
+            }
+            parsed.get().connection("vpn-" + c.id()).ifPresent(status -> {
+                usage.record(c, status.children().stream().mapToLong(ChildSaStatus::bytesIn).sum(),
+                        status.children().stream().mapToLong(ChildSaStatus::bytesOut).sum());
+                ConnectionVerdict verdict = status.verdict(models.of(c).childNames());
+                State next = verdict.connected() ? State.Connected : State.Disconnected;
+                String reason = verdict.cause().orElse(null);
+                if (next == c.state()) {
+                    if (reason != null && !reason.equals(c.reason())) {
+                        connections.setReason(c.id(), reason);
+                    }
+                    return;
+                }
+                if (c.state() == State.Connecting && ConnectionVerdict.NOT_ESTABLISHED.equals(reason)) {
+                    return; // still negotiating: no SA yet, and no error either
+                }
+                if (connections.transition(c.id(), c.state(), next, reason)) {
+                    changed(router, c, next, reason);
+                }
+            });
+        }
+    }
+
+    private void changed(DomainRouterVO router, VpnConnectionVO c, State next, String reason) {
+        String gateway = customerGateways.findById(c.customerGatewayId()).map(CustomerGatewayVO::name).orElse("?");
+        LOG.info("connection {} to {} on router {}: {} -> {}{}", c.uuid(), gateway, router.name(), c.state(), next,
+                reason == null ? "" : " (" + reason + ")");
+        if (c.state() == State.Connected || next == State.Connected) {
+            String subject = "Site-to-site Vpn Connection to " + gateway + " just switched from " + c.state() + " to " + next;
+            alerts.raise(AlertManager.AlertType.DOMAIN_ROUTER, router.zoneId(), subject,
+                    subject + " on router " + router.name() + (reason == null ? "" : ": " + reason));
+            events.insert("VPN.S2S.CONNECTION.STATE", "Completed", next == State.Connected ? "INFO" : "WARN",
+                    subject + " on router " + router.name() + (reason == null ? "" : ": " + reason), 0, c.accountId(), c.domainId());
+        }
+    }
+
+    @Override
+    public void close() {
+        followUps.shutdownNow();
+        pool.shutdownNow();
+    }
+}
