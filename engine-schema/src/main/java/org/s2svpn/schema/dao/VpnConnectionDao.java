@@ -37,6 +37,11 @@ public final class VpnConnectionDao {
         return jdbc.sql(SELECT + " WHERE c.id = ? AND c.removed IS NULL").param(id).query(VpnConnectionDao::map).optional();
     }
 
+    /** The uuid of a connection, removed or not (usage records outlive their connection). */
+    public String findUuid(long id) {
+        return jdbc.sql("SELECT uuid FROM s2s_vpn_connection WHERE id = ?").param(id).query(String.class).optional().orElse(null);
+    }
+
     /** Locks the connection row until the transaction ends (CloudStack's lock on the connection). */
     public Optional<VpnConnectionVO> lock(long id) {
         return jdbc.sql(SELECT + " WHERE c.id = ? AND c.removed IS NULL FOR UPDATE").param(id).query(VpnConnectionDao::map).optional();

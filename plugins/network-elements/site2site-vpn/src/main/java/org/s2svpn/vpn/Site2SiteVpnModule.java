@@ -11,7 +11,7 @@ import org.s2svpn.vpn.gateway.VpnGatewayService;
 import org.s2svpn.vpn.router.ConnectionMonitor;
 import org.s2svpn.vpn.router.S2sModels;
 import org.s2svpn.vpn.router.S2sRouterElement;
-import org.s2svpn.vpn.router.S2sUsage;
+import org.s2svpn.vpn.usage.S2sUsage;
 import org.s2svpn.vpn.router.SimulatedS2s;
 
 /** The feature's components, each with one constructor whose arguments are other components; the server registers them. */

@@ -23,6 +23,7 @@ import org.s2svpn.server.router.RouterAnswer;
 import org.s2svpn.server.router.RouterCheck;
 import org.s2svpn.server.router.RouterManager;
 import org.s2svpn.server.router.RouterUnreachableException;
+import org.s2svpn.vpn.usage.S2sUsage;
 import org.s2svpn.vpn.status.ChildSaStatus;
 import org.s2svpn.vpn.status.ConnectionVerdict;
 import org.s2svpn.vpn.status.RouterS2sStatus;

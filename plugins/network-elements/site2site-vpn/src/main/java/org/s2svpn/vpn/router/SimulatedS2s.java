@@ -32,16 +32,27 @@ public final class SimulatedS2s {
     private final Map<String, Applied> applied = new ConcurrentHashMap<>();
     private final Map<String, PeerBehaviour> peers = new ConcurrentHashMap<>();
     private final Map<String, Boolean> flapState = new ConcurrentHashMap<>();
+    private final java.util.Set<String> silent = ConcurrentHashMap.newKeySet();
 
     public SimulatedS2s(SimulatedRouterChannel simulator, Clock clock) {
         this.simulator = requireNonNull(simulator, "simulator");
         this.clock = requireNonNull(clock, "clock");
         simulator.register("s2s-apply", this::apply);
-        simulator.register("s2s-status", (namespace, command) -> RouterAnswer.ok(status(namespace).toString()));
+        simulator.register("s2s-status", (namespace, command) ->
+                RouterAnswer.ok(silent.contains(namespace) ? "" : status(namespace).toString()));
     }
 
     public void peer(String address, PeerBehaviour behaviour) {
         peers.put(address, behaviour);
+    }
+
+    /** Makes the router answer s2s-status with nothing at all (CLOUDSTACK-9592's empty answers), or normally again. */
+    public void emptyStatus(String namespace, boolean empty) {
+        if (empty) {
+            silent.add(namespace);
+        } else {
+            silent.remove(namespace);
+        }
     }
 
     /** The payload last applied to the router, for tests. */

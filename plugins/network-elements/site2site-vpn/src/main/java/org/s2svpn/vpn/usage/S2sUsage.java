@@ -1,4 +1,4 @@
-package org.s2svpn.vpn.router;
+package org.s2svpn.vpn.usage;
 
 import static java.util.Objects.requireNonNull;
 
