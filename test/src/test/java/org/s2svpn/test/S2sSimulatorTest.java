@@ -1,0 +1,297 @@
+package org.s2svpn.test;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.s2svpn.server.router.RouterTimer;
+import org.s2svpn.vpn.router.SimulatedS2s;
+
+/** Site-to-site VPN on simulated routers, through Debian's `cloudstack` CLI and plain signed HTTP. */
+public class S2sSimulatorTest {
+    private static TestServer server;
+    private static CsCli cli;
+    private static ApiClient admin;
+    private static String zone;
+    private static String vpcOffering;
+    private static String tierOffering;
+    private static int cidrs;
+
+    @BeforeClass
+    public static void startServer() throws Exception {
+        server = TestServer.start("h2");
+        cli = CsCli.admin(server);
+        admin = server.admin();
+        zone = ok("listZones").getAsJsonArray("zone").get(0).getAsJsonObject().get("id").getAsString();
+        ok("createVlanIpRange", "zoneid", zone, "gateway", "203.0.113.1", "netmask", "255.255.255.0", "startip", "203.0.113.10",
+                "endip", "203.0.113.99");
+        vpcOffering = ok("listVPCOfferings").getAsJsonArray("vpcoffering").get(0).getAsJsonObject().get("id").getAsString();
+        tierOffering = ok("listNetworkOfferings").getAsJsonArray("networkoffering").get(0).getAsJsonObject().get("id").getAsString();
+    }
+
+    @AfterClass
+    public static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    public void theUseCaseOf2012ThroughTheCliConnectsResetsAndDeletes() throws Exception {
+        String vpc = cliOk("createVPC", "name=use-case", "cidr=10.1.0.0/16", "vpcofferingid=" + vpcOffering, "zoneid=" + zone)
+                .getAsJsonObject("vpc").get("id").getAsString();
+        JsonObject customer = cliOk("createVpnCustomerGateway", "name=branch office", "gateway=198.51.100.50",
+                "cidrlist=192.168.10.0/24,192.168.20.0/24", "ipsecpsk=s3cr*t~ a+b/c=d,e;f", "ikepolicy=3des-md5;modp1536",
+                "esppolicy=3des-md5;modp1536", "ikelifetime=86400", "esplifetime=3600", "dpd=true").getAsJsonObject("vpncustomergateway");
+        assertEquals("s3cr*t~ a+b/c=d,e;f", customer.get("ipsecpsk").getAsString());
+        JsonObject vpnGateway = cliOk("createVpnGateway", "vpcid=" + vpc).getAsJsonObject("vpngateway");
+        JsonObject created = cliOk("createVpnConnection", "s2svpngatewayid=" + vpnGateway.get("id").getAsString(),
+                "s2scustomergatewayid=" + customer.get("id").getAsString()).getAsJsonObject("vpnconnection");
+        String connection = created.get("id").getAsString();
+        assertEquals("Connecting", created.get("state").getAsString());
+        assertEquals(vpnGateway.get("publicip").getAsString(), created.get("publicip").getAsString());
+
+        awaitState(connection, "Connected");
+        JsonObject reset = cliOk("resetVpnConnection", "id=" + connection).getAsJsonObject("vpnconnection");
+        assertEquals(connection, reset.get("id").getAsString());
+        awaitState(connection, "Connected");
+        server.component(RouterTimer.class).sweep();
+        String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        JsonObject usage = ok("listUsageRecords", "startdate", today, "enddate", today);
+        assertTrue(usage.toString(), usage.toString().contains("\"usageid\":\"" + connection + "\"") && usage.toString().contains("\"usagetype\":101"));
+
+        assertTrue(cliOk("deleteVpnConnection", "id=" + connection).get("success").getAsBoolean());
+        assertTrue(cliOk("deleteVpnGateway", "id=" + vpnGateway.get("id").getAsString()).get("success").getAsBoolean());
+        assertTrue(cliOk("deleteVpnCustomerGateway", "id=" + customer.get("id").getAsString()).get("success").getAsBoolean());
+        assertTrue(cliOk("deleteVPC", "id=" + vpc).get("success").getAsBoolean());
+        assertFalse(ok("listVpnConnections").toString().contains(connection));
+    }
+
+    @Test
+    public void everyResponseDecodesWithGoCloudstackTypes() {
+        Setup s = setup("types");
+        JsonObject connection = ok("listVpnConnections", "id", s.connection()).getAsJsonArray("vpnconnection").get(0).getAsJsonObject();
+        assertTypes(connection, Map.of("id", "string", "s2svpngatewayid", "string", "publicip", "string", "s2scustomergatewayid", "string",
+                "ikelifetime", "number", "esplifetime", "number", "dpd", "boolean", "forceencap", "boolean", "passive", "boolean",
+                "fordisplay", "boolean"));
+        assertTypes(connection, Map.of("created", "string", "state", "string", "ikepolicy", "string", "esppolicy", "string",
+                "cidrlist", "string", "gateway", "string", "ipsecpsk", "string", "account", "string", "domainid", "string"));
+        JsonObject customer = ok("listVpnCustomerGateways", "id", s.customer()).getAsJsonArray("vpncustomergateway").get(0).getAsJsonObject();
+        assertTypes(customer, Map.of("id", "string", "name", "string", "gateway", "string", "cidrlist", "string", "ipsecpsk", "string",
+                "ikelifetime", "number", "esplifetime", "number", "dpd", "boolean", "forceencap", "boolean", "splitconnections", "boolean"));
+        JsonObject gateway = ok("listVpnGateways", "id", s.vpnGateway()).getAsJsonArray("vpngateway").get(0).getAsJsonObject();
+        assertTypes(gateway, Map.of("id", "string", "publicip", "string", "vpcid", "string", "fordisplay", "boolean", "account", "string"));
+        JsonObject count = ok("listVpnConnections", "vpcid", s.vpc());
+        assertTrue(count.get("count").getAsJsonPrimitive().isNumber());
+    }
+
+    @Test
+    public void badValuesAre431NamingTheParameterAndChangeNothing() {
+        Setup s = setup("bad");
+        int customers = ok("listVpnCustomerGateways").get("count").getAsInt();
+        int connections = ok("listVpnConnections").get("count").getAsInt();
+        String[] good = {"name", "x", "gateway", "198.51.100.60", "cidrlist", "172.16.0.0/24", "ipsecpsk", "long-enough-key",
+                "ikepolicy", "aes128-sha1;modp1536", "esppolicy", "aes128-sha1"};
+        refused("gateway", with(good, "gateway", "300.1.1.1"));
+        refused("gateway", with(good, "gateway", "2001:db8::1"));
+        refused("cidrlist", with(good, "cidrlist", "172.16.0.0/33"));
+        refused("cidrlist", with(good, "cidrlist", "172.16.0.0/24, 172.17.0.0/24"));
+        refused("cidrlist", with(good, "cidrlist", "172.16.0.0/16,172.16.5.0/24"));
+        refused("cidrlist", with(good, "cidrlist", String.join(",", java.util.stream.IntStream.range(0, 11).mapToObj(i -> "172.20." + i + ".0/24")
+                .toList())));
+        refused("IKE policy", with(good, "ikepolicy", "aes128-sha1"));
+        refused("ESP policy", with(good, "esppolicy", "aes128-md4"));
+        refused("ikelifetime", with(good, "ikelifetime", "86401"));
+        refused("ikelifetime", with(good, "ikelifetime", "0"));
+        refused("esplifetime", with(good, "esplifetime", "60"));
+        refused("ipsecpsk", with(good, "ipsecpsk", "has\"quote\"inside"));
+        refused("ipsecpsk", with(good, "ipsecpsk", "line\nbreak-key"));
+        refused("ipsecpsk", with(good, "ipsecpsk", "short"));
+        refused("ikeversion", with(good, "ikeversion", "ikev3"));
+        String vpnGatewayApplies = appliedOf(s);
+        assertEquals(customers, ok("listVpnCustomerGateways").get("count").getAsInt());
+        assertEquals(connections, ok("listVpnConnections").get("count").getAsInt());
+
+        // a second connection whose remote subnet is the VPC's own, and a duplicate pair: refused, and the router keeps its config
+        String overlapping = job("createVpnCustomerGateway", with(good, "name", "inside", "cidrlist", s.cidrPrefix() + ".5.0/24"))
+                .getAsJsonObject("vpncustomergateway").get("id").getAsString();
+        ApiClient.Answer overlap = admin.call("createVpnConnection", "s2svpngatewayid", s.vpnGateway(), "s2scustomergatewayid", overlapping);
+        assertEquals(overlap.body(), 431, overlap.status());
+        assertTrue(overlap.body(), overlap.body().contains("overlapped with VPC cidr"));
+        ApiClient.Answer duplicate = admin.call("createVpnConnection", "s2svpngatewayid", s.vpnGateway(), "s2scustomergatewayid", s.customer());
+        assertEquals(duplicate.body(), 537, duplicate.status());
+        assertEquals(connections, ok("listVpnConnections").get("count").getAsInt());
+        assertEquals(vpnGatewayApplies, appliedOf(s));
+    }
+
+    @Test
+    public void connectionLimitIsASettingThatAppliesAtOnce() {
+        Setup s = setup("limit");
+        ok("updateConfiguration", "name", "site2site.vpn.vpngateway.connection.limit", "value", "1");
+        try {
+            String second = job("createVpnCustomerGateway", "name", "second", "gateway", "198.51.100.61", "cidrlist", "172.18.0.0/24",
+                    "ipsecpsk", "long-enough-key", "ikepolicy", "aes256-sha256;modp2048", "esppolicy", "aes256gcm16-sha256;ecp256")
+                    .getAsJsonObject("vpncustomergateway").get("id").getAsString();
+            ApiClient.Answer refused = admin.call("createVpnConnection", "s2svpngatewayid", s.vpnGateway(), "s2scustomergatewayid", second);
+            assertEquals(refused.body(), 431, refused.status());
+            assertTrue(refused.body(), refused.body().contains("site2site.vpn.vpngateway.connection.limit"));
+        } finally {
+            ok("updateConfiguration", "name", "site2site.vpn.vpngateway.connection.limit", "value", "4");
+        }
+    }
+
+    @Test
+    public void aPeerThatRefusesNeverShowsConnectedAndSaysWhy() {
+        Setup s = setup("refuse", "198.51.100.70");
+        simulatedS2s().peer("198.51.100.70", SimulatedS2s.PeerBehaviour.REFUSE_AUTH);
+        try {
+            String reset = admin.call("resetVpnConnection", "id", s.connection()).inner().get("jobid").getAsString();
+            admin.waitForJob(reset);
+            JsonObject c = awaitState(s.connection(), "Disconnected");
+            assertEquals("authentication failed", c.get("reason").getAsString());
+        } finally {
+            simulatedS2s().peer("198.51.100.70", SimulatedS2s.PeerBehaviour.ACCEPT);
+        }
+    }
+
+    @Test
+    public void aFlappingTunnelGivesOneAlertPerChangeAndAnEmptyAnswerNone() {
+        Setup s = setup("flap", "198.51.100.71");
+        awaitState(s.connection(), "Connected");
+        String namespace = "r-" + ok("listRouters", "vpcid", s.vpc()).getAsJsonArray("router").get(0).getAsJsonObject().get("name")
+                .getAsString().split("-")[1];
+        int before = alertsAbout("flap-gw");
+        simulatedS2s().peer("198.51.100.71", SimulatedS2s.PeerBehaviour.FLAP);
+        try {
+            RouterTimer timer = server.component(RouterTimer.class);
+            for (int i = 0; i < 4; i++) {
+                timer.sweep();
+            }
+            int flapped = alertsAbout("flap-gw") - before;
+            simulatedS2s().emptyStatus(namespace, true);
+            for (int i = 0; i < 3; i++) {
+                timer.sweep();
+            }
+            assertEquals("an empty answer changes nothing", flapped, alertsAbout("flap-gw") - before);
+            assertTrue("flapping 4 times gives 3 or 4 changes, one alert each: " + flapped, flapped >= 3 && flapped <= 4);
+        } finally {
+            simulatedS2s().emptyStatus(namespace, false);
+            simulatedS2s().peer("198.51.100.71", SimulatedS2s.PeerBehaviour.ACCEPT);
+        }
+    }
+
+    /** A VPC with a VPN gateway, a customer gateway and a connection between them. */
+    private record Setup(String vpc, String cidrPrefix, String vpnGateway, String customer, String connection) {
+    }
+
+    private static Setup setup(String name) {
+        return setup(name, "198.51.100." + (100 + (cidrs % 100)));
+    }
+
+    private static synchronized Setup setup(String name, String peer) {
+        int n = ++cidrs;
+        String prefix = "10." + (100 + n);
+        String vpc = job("createVPC", "name", name, "cidr", prefix + ".0.0/16", "vpcofferingid", vpcOffering, "zoneid", zone)
+                .getAsJsonObject("vpc").get("id").getAsString();
+        // the router check watches routers that serve at least one tier
+        ok("createNetwork", "name", name + "-tier", "networkofferingid", tierOffering, "zoneid", zone, "vpcid", vpc, "gateway",
+                prefix + ".1.1", "netmask", "255.255.255.0");
+        String customer = job("createVpnCustomerGateway", "name", name + "-gw", "gateway", peer, "cidrlist", "192.168." + n + ".0/24",
+                "ipsecpsk", "long-enough-key", "ikepolicy", "aes256-sha256;modp2048", "esppolicy", "aes256-sha256;modp2048")
+                .getAsJsonObject("vpncustomergateway").get("id").getAsString();
+        String vpnGateway = job("createVpnGateway", "vpcid", vpc).getAsJsonObject("vpngateway").get("id").getAsString();
+        String connection = job("createVpnConnection", "s2svpngatewayid", vpnGateway, "s2scustomergatewayid", customer)
+                .getAsJsonObject("vpnconnection").get("id").getAsString();
+        return new Setup(vpc, prefix, vpnGateway, customer, connection);
+    }
+
+    private static SimulatedS2s simulatedS2s() {
+        return server.component(SimulatedS2s.class);
+    }
+
+    private static String appliedOf(Setup s) {
+        String namespace = "r-" + ok("listRouters", "vpcid", s.vpc()).getAsJsonArray("router").get(0).getAsJsonObject().get("name")
+                .getAsString().split("-")[1];
+        return simulatedS2s().appliedConnections(namespace).toString();
+    }
+
+    private static int alertsAbout(String gateway) {
+        JsonObject alerts = ok("listAlerts");
+        if (!alerts.has("alert")) {
+            return 0;
+        }
+        return (int) alerts.getAsJsonArray("alert").asList().stream()
+                .filter(a -> a.getAsJsonObject().get("description").getAsString().contains("to " + gateway + " just switched"))
+                .count();
+    }
+
+    private static JsonObject awaitState(String connection, String state) {
+        Instant deadline = Instant.now().plusSeconds(15);
+        JsonObject c = null;
+        while (Instant.now().isBefore(deadline)) {
+            c = ok("listVpnConnections", "id", connection).getAsJsonArray("vpnconnection").get(0).getAsJsonObject();
+            if (c.get("state").getAsString().equals(state)) {
+                return c;
+            }
+            ApiClient.sleep(100);
+        }
+        throw new AssertionError("connection " + connection + " is not " + state + " within 15 s: " + c);
+    }
+
+    private static void refused(String named, String... params) {
+        ApiClient.Answer answer = admin.call("createVpnCustomerGateway", params);
+        assertEquals(answer.body(), 431, answer.status());
+        assertTrue(answer.body() + " should name " + named, answer.inner().get("errortext").getAsString().contains(named));
+    }
+
+    private static String[] with(String[] base, String... overrides) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < base.length; i += 2) {
+            params.put(base[i], base[i + 1]);
+        }
+        for (int i = 0; i < overrides.length; i += 2) {
+            params.put(overrides[i], overrides[i + 1]);
+        }
+        return params.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new);
+    }
+
+    private static void assertTypes(JsonObject object, Map<String, String> types) {
+        types.forEach((field, type) -> {
+            JsonElement value = object.get(field);
+            assertNotNull(field + " is missing from " + object, value);
+            JsonPrimitive p = value.getAsJsonPrimitive();
+            boolean matches = switch (type) {
+                case "string" -> p.isString();
+                case "number" -> p.isNumber();
+                default -> p.isBoolean();
+            };
+            assertTrue(field + " should be a JSON " + type + " in " + object, matches);
+        });
+    }
+
+    private static JsonObject ok(String command, String... params) {
+        ApiClient.Answer answer = admin.call(command, params);
+        assertEquals(answer.body(), 200, answer.status());
+        return answer.inner();
+    }
+
+    private static JsonObject job(String command, String... params) {
+        JsonObject job = admin.waitForJob(ok(command, params).get("jobid").getAsString());
+        assertEquals(job.toString(), 1, job.get("jobstatus").getAsInt());
+        return job.getAsJsonObject("jobresult");
+    }
+
+    private static JsonObject cliOk(String... args) throws Exception {
+        CsCli.Run run = cli.run(args);
+        assertEquals(run.toString(), 0, run.exitCode());
+        return run.json();
+    }
+}
