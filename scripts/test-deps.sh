@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs and is missing: MariaDB (server and client) and the real API clients.
+# Installs what the test suite needs and is missing: MariaDB (server and client), the real API clients, strongSwan
+# (the S2S renderings are loaded into a real charon) and Libreswan's config checker (see below).
 # Idempotent; needs root only when something is missing.
 set -euo pipefail
 
-packages=(mariadb-server mariadb-client cs python3-cs openssh-server iputils-ping iproute2)
+# strongswan-*, libcharon-extra-plugins (kernel-libipsec) and libstrongswan-standard-plugins (openssl, gcm): a charon
+# as the routers run it. libunbound8 and libnss3: the libraries Libreswan's addconn and algparse link against.
+packages=(mariadb-server mariadb-client cs python3-cs openssh-server iputils-ping iproute2
+    strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins libunbound8 libnss3)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -18,4 +22,28 @@ if ((${#missing[@]})); then
     apt-get update -q >/dev/null
     # services are started by mariadb-up.sh, not by the package scripts
     apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Libreswan (the maintained OpenSwan) checks the ipsec.conf renderings: its addconn parses the dialect, its algparse
+# the ike=/esp= proposals. The package conflicts with strongSwan's, so it is never installed: it is unpacked into a
+# folder of its own, and its tools run from there (they need only the libraries above).
+libreswan_dir=/var/cache/s2svpn/libreswan
+if [[ ! -x $libreswan_dir/usr/libexec/ipsec/addconn ]]; then
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "test-deps: Libreswan's addconn is missing from $libreswan_dir; run as root first" >&2
+        exit 1
+    fi
+    echo "test-deps: unpacking libreswan into $libreswan_dir"
+    download=$(mktemp -d)
+    trap 'rm -rf "$download"' EXIT
+    # A folder the _apt user may write to, or apt warns that it downloads unsandboxed.
+    chown _apt "$download" 2>/dev/null || true
+    # The package lists may not know libreswan yet on a fresh machine.
+    (cd "$download" && apt-get download -q libreswan >/dev/null 2>&1) ||
+        { apt-get update -q >/dev/null && (cd "$download" && apt-get download -q libreswan >/dev/null); }
+    rm -rf "$libreswan_dir.new"
+    mkdir -p "$libreswan_dir.new"
+    dpkg -x "$download"/libreswan_*.deb "$libreswan_dir.new"
+    rm -rf "$libreswan_dir"
+    mv "$libreswan_dir.new" "$libreswan_dir"
 fi

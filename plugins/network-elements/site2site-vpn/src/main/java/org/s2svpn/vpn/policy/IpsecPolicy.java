@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
  * the PRF, in ESP it is not used (GCM protects integrity itself).
  *
  * <p>Rules: IKE needs a group in every proposal (strongSwan cannot do IKE without one; CloudStack's rule and
- * wording). In ESP a group means PFS, and either every proposal names one or none does: PFS is one setting of a
- * connection, and Libreswan refuses a mix. At most {@value #MAX_PROPOSALS} proposals, none repeated. Upper case is
+ * wording). In ESP a group means PFS, and every proposal names the same group or none does: PFS is one setting of
+ * a connection (CloudStack's UI offers one PFS group), and an IKEv2 CHILD SA rekey that offers several groups
+ * needs an INVALID_KE round trip that some peers never implemented (Libreswan refuses such a policy outright).
+ * At most {@value #MAX_PROPOSALS} proposals, none repeated. Upper case is
  * accepted and normalized to lower case; spaces, empty proposals and trailing commas are refused (CloudStack
  * silently accepted a trailing comma, and {@code aes128-sha1-}, and ignored anything after a second {@code ;}).
  */
@@ -62,30 +64,31 @@ public record IpsecPolicy(PolicyType type, List<Proposal> proposals) {
         if (proposal.isEmpty()) {
             throw invalid(type, text, "proposal " + index + " is empty");
         }
+        String shown = InvalidValueException.quote(proposal);
         String[] cipherHashGroup = proposal.split(";", -1);
         if (cipherHashGroup.length > 2) {
-            throw invalid(type, text, "proposal " + index + " '" + proposal + "' has more than one ';'");
+            throw invalid(type, text, "proposal " + index + " '" + shown + "' has more than one ';'");
         }
         String[] cipherHash = cipherHashGroup[0].split("-", -1);
         if (cipherHash.length == 3 && cipherHashGroup.length == 1 && DhGroup.fromToken(cipherHash[2]).isPresent()) {
-            throw invalid(type, text, "proposal " + index + " '" + proposal
+            throw invalid(type, text, "proposal " + index + " '" + shown
                     + "' must be <cipher>-<hash>[;<dhgroup>]: the group follows a ';'");
         }
         if (cipherHash.length != 2 || cipherHash[0].isEmpty() || cipherHash[1].isEmpty()) {
-            throw invalid(type, text, "proposal " + index + " '" + proposal + "' must be <cipher>-<hash>[;<dhgroup>]");
+            throw invalid(type, text, "proposal " + index + " '" + shown + "' must be <cipher>-<hash>[;<dhgroup>]");
         }
         Cipher cipher = Cipher.fromToken(cipherHash[0]).orElseThrow(() -> invalid(type, text, "proposal " + index
-                + " has an unknown cipher '" + cipherHash[0] + "' (known: " + Cipher.tokens() + ")"));
+                + " has an unknown cipher '" + InvalidValueException.quote(cipherHash[0]) + "' (known: " + Cipher.tokens() + ")"));
         Hash hash = Hash.fromToken(cipherHash[1]).orElseThrow(() -> invalid(type, text, "proposal " + index
-                + " has an unknown hash '" + cipherHash[1] + "' (known: " + Hash.tokens() + ")"));
+                + " has an unknown hash '" + InvalidValueException.quote(cipherHash[1]) + "' (known: " + Hash.tokens() + ")"));
         Optional<DhGroup> group = Optional.empty();
         if (cipherHashGroup.length == 2) {
             String token = cipherHashGroup[1];
             if (token.isEmpty()) {
-                throw invalid(type, text, "proposal " + index + " '" + proposal + "' has an empty DH group after ';'");
+                throw invalid(type, text, "proposal " + index + " '" + shown + "' has an empty DH group after ';'");
             }
             group = Optional.of(DhGroup.fromToken(token).orElseThrow(() -> invalid(type, text, "proposal " + index
-                    + " has an unknown DH group '" + token + "' (known: " + DhGroup.tokens() + ")")));
+                    + " has an unknown DH group '" + InvalidValueException.quote(token) + "' (known: " + DhGroup.tokens() + ")")));
         }
         return new Proposal(cipher, hash, group);
     }
@@ -104,9 +107,8 @@ public record IpsecPolicy(PolicyType type, List<Proposal> proposals) {
                     + InvalidValueException.quote(shown) + " is invalid!  Verify the required Diffie Hellman (DH)"
                     + " group is specified.");
         }
-        long withGroup = proposals.stream().filter(p -> p.group().isPresent()).count();
-        if (withGroup != 0 && withGroup != proposals.size()) {
-            throw invalid(type, shown, "either every proposal names a DH group (PFS) or none does");
+        if (type == PolicyType.ESP && proposals.stream().map(Proposal::group).distinct().count() > 1) {
+            throw invalid(type, shown, "every proposal must name the same DH group (the PFS group), or none");
         }
         var seen = new HashSet<Proposal>();
         for (Proposal p : proposals) {

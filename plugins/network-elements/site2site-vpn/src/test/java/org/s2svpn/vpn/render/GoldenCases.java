@@ -38,13 +38,13 @@ final class GoldenCases {
                 .espPolicy("aes256-sha256;modp2048").ikeVersion(IkeVersion.IKEV2).lifetimes(28800, 3600).build()));
         cases.put("several-proposals", List.of(base(6)
                 .ikePolicy("aes256-sha512;modp4096,aes256-sha256;modp2048,aes128-sha1;modp1536")
-                .espPolicy("aes256-sha256;modp2048,aes192-sha384;modp3072,aes128-sha1;modp1536")
+                .espPolicy("aes256-sha256;modp2048,aes192-sha384;modp2048,aes128-sha1;modp2048")
                 .ikeVersion(IkeVersion.IKEV2).build()));
         cases.put("gcm", List.of(base(7).ikePolicy("aes256gcm16-sha384;modp3072,aes128gcm16-sha256;modp2048")
                 .espPolicy("aes256gcm16-sha256,aes128gcm16-sha256").ikeVersion(IkeVersion.IKEV2).build()));
         cases.put("ecp-curve25519", List.of(base(8)
                 .ikePolicy("aes256-sha384;ecp384,aes128-sha256;curve25519,aes128-sha256;ecp256")
-                .espPolicy("aes256gcm16-sha384;ecp384,aes128-sha256;curve25519").ikeVersion(IkeVersion.IKEV2)
+                .espPolicy("aes256gcm16-sha384;curve25519,aes128-sha256;curve25519").ikeVersion(IkeVersion.IKEV2)
                 .build()));
         cases.put("split-three-subnets", List.of(base(9).ikePolicy("aes256-sha256;modp2048")
                 .espPolicy("aes256-sha256").peerCidrs("10.20.0.0/16,10.30.1.0/24,172.16.8.0/22")
