@@ -188,6 +188,63 @@ public class S2sSimulatorTest {
         }
     }
 
+    @Test
+    public void aRebootedRouterGetsItsTunnelsBackWithoutAnyApiCallOnThem() {
+        Setup s = setup("reboot");
+        awaitState(s.connection(), "Connected");
+        JsonObject router = ok("listRouters", "vpcid", s.vpc()).getAsJsonArray("router").get(0).getAsJsonObject();
+        String namespace = "r-" + router.get("name").getAsString().split("-")[1];
+        job("rebootRouter", "id", router.get("id").getAsString());
+        assertEquals("the router was given its whole S2S configuration again", 1, simulatedS2s().appliedConnections(namespace).size());
+        awaitState(s.connection(), "Connected");
+    }
+
+    @Test
+    public void aDeletedVpcTakesItsVpnGatewayAndConnectionsAlongButKeepsTheCustomerGateway() {
+        Setup s = setup("gone");
+        String tier = ok("listNetworks", "vpcid", s.vpc()).getAsJsonArray("network").get(0).getAsJsonObject().get("id").getAsString();
+        job("deleteNetwork", "id", tier);
+        job("deleteVPC", "id", s.vpc());
+        assertFalse(ok("listVpnConnections").toString().contains(s.connection()));
+        assertFalse(ok("listVpnGateways").toString().contains(s.vpnGateway()));
+        assertTrue(ok("listVpnCustomerGateways").toString().contains(s.customer()));
+    }
+
+    @Test
+    public void customerGatewaysAndVpnGatewaysOfDifferentAccountsCannotBeJoined() throws Exception {
+        Setup s = setup("owned");
+        ApiClient other = server.newAccount(ApiWireTest.unique("other"), 0, null);
+        ApiClient.Answer created = other.call("createVpnCustomerGateway", "gateway", "198.51.100.90", "cidrlist", "172.19.0.0/24",
+                "ipsecpsk", "long-enough-key", "ikepolicy", "aes128-sha1;modp1536", "esppolicy", "aes128-sha1");
+        String theirs = other.waitForJob(created.inner().get("jobid").getAsString()).getAsJsonObject("jobresult")
+                .getAsJsonObject("vpncustomergateway").get("id").getAsString();
+        assertEquals("VPN-198.51.100.90", other.call("listVpnCustomerGateways").inner().getAsJsonArray("vpncustomergateway").get(0)
+                .getAsJsonObject().get("name").getAsString());
+        ApiClient.Answer joined = admin.call("createVpnConnection", "s2svpngatewayid", s.vpnGateway(), "s2scustomergatewayid", theirs);
+        assertEquals(joined.body(), 431, joined.status());
+        assertTrue(joined.body(), joined.body().contains("same account"));
+        assertEquals(531, other.call("createVpnConnection", "s2svpngatewayid", s.vpnGateway(), "s2scustomergatewayid", theirs).status());
+        assertFalse(other.call("listVpnConnections").body().contains(s.connection()));
+    }
+
+    @Test
+    public void customerGatewayUpdateRechecksOverlapsAndReappliesItsConnections() {
+        Setup s = setup("update");
+        awaitState(s.connection(), "Connected");
+        ApiClient.Answer overlapping = admin.call("updateVpnCustomerGateway", "id", s.customer(), "gateway", "198.51.100.100",
+                "cidrlist", s.cidrPrefix() + ".9.0/24", "ipsecpsk", "long-enough-key", "ikepolicy", "aes128-sha1;modp1536",
+                "esppolicy", "aes128-sha1");
+        JsonObject failed = admin.waitForJob(overlapping.inner().get("jobid").getAsString());
+        assertEquals(failed.toString(), 2, failed.get("jobstatus").getAsInt());
+        assertTrue(failed.toString(), failed.toString().contains("overlaps the CIDR"));
+        JsonObject updated = job("updateVpnCustomerGateway", "id", s.customer(), "name", "update-gw", "gateway", "198.51.100.100",
+                "cidrlist", "192.168.250.0/24", "ipsecpsk", "another-long-key", "ikepolicy", "aes128-sha1;modp1536", "esppolicy", "aes128-sha1")
+                .getAsJsonObject("vpncustomergateway");
+        assertEquals(86400, updated.get("ikelifetime").getAsLong());
+        JsonObject connection = awaitState(s.connection(), "Connected");
+        assertEquals("192.168.250.0/24", connection.get("cidrlist").getAsString());
+    }
+
     /** A VPC with a VPN gateway, a customer gateway and a connection between them. */
     private record Setup(String vpc, String cidrPrefix, String vpnGateway, String customer, String connection) {
     }

@@ -25,6 +25,7 @@ import org.s2svpn.server.account.AccessPolicyImpl;
 import org.s2svpn.server.net.Cidr;
 import org.s2svpn.server.net.Ipv4;
 import org.s2svpn.server.router.RouterManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** VPCs and their tiers, with CloudStack's rules: CIDRs, offerings, one router per VPC with the VPC's source-NAT IP. */
@@ -38,10 +39,12 @@ public final class VpcManager {
     private final RouterDao routers;
     private final RouterManager routerManager;
     private final AccessPolicyImpl access;
+    private final ObjectProvider<VpcLifecycleListener> listeners;
     private final TransactionTemplate tx;
 
     public VpcManager(VpcDao vpcs, NetworkDao tiers, OfferingDao offerings, IpAddressDao addresses, RouterDao routers,
-                      RouterManager routerManager, AccessPolicyImpl access, TransactionTemplate tx) {
+                      RouterManager routerManager, AccessPolicyImpl access, ObjectProvider<VpcLifecycleListener> listeners,
+                      TransactionTemplate tx) {
         this.vpcs = requireNonNull(vpcs, "vpcs");
         this.tiers = requireNonNull(tiers, "tiers");
         this.offerings = requireNonNull(offerings, "offerings");
@@ -49,6 +52,7 @@ public final class VpcManager {
         this.routers = requireNonNull(routers, "routers");
         this.routerManager = requireNonNull(routerManager, "routerManager");
         this.access = requireNonNull(access, "access");
+        this.listeners = requireNonNull(listeners, "listeners");
         this.tx = requireNonNull(tx, "tx");
     }
 
@@ -127,6 +131,7 @@ public final class VpcManager {
         checkDeletable(vpc);
         routers.findByVpc(vpc.id()).ifPresent(r -> routerManager.destroy(r.id()));
         tx.executeWithoutResult(status -> {
+            listeners.orderedStream().forEach(l -> l.deleting(vpc));
             addresses.findSourceNatOfVpc(vpc.id()).ifPresent(ip -> addresses.release(ip.id()));
             vpcs.markRemoved(vpc.id());
         });

@@ -19,7 +19,7 @@ public final class Site2SiteVpnModule {
     public static final List<Class<?>> COMPONENTS = List.of(
             CustomerGatewayDao.class, VpnGatewayDao.class, VpnConnectionDao.class, Site2SiteVpnSettings.class, S2sViews.class,
             VpnGatewayService.class, SimulatedS2s.class, S2sUsageDao.class, S2sUsage.class, S2sModels.class, ConnectionMonitor.class,
-            S2sRouterElement.class, CustomerGatewayService.class, VpnConnectionService.class);
+            S2sRouterElement.class, CustomerGatewayService.class, VpnConnectionService.class, S2sVpcCleanup.class);
 
     private Site2SiteVpnModule() {
     }
