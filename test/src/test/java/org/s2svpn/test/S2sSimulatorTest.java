@@ -133,6 +133,50 @@ public class S2sSimulatorTest {
     }
 
     @Test
+    public void cloudStackRulesOnGatewaysAndConnectionsAre431AndChangeNothing() {
+        Setup s = setup("rules");
+        String applied = appliedOf(s);
+        int customers = ok("listVpnCustomerGateways").get("count").getAsInt();
+        ApiClient.Answer sameName = admin.call("createVpnCustomerGateway", "name", "rules-gw", "gateway", "198.51.100.80", "cidrlist",
+                "172.21.0.0/24", "ipsecpsk", "long-enough-key", "ikepolicy", "aes128-sha1;modp1536", "esppolicy", "aes128-sha1");
+        assertEquals(sameName.body(), 431, sameName.status());
+        assertTrue(sameName.body(), sameName.body().contains("already exists"));
+        assertEquals(customers, ok("listVpnCustomerGateways").get("count").getAsInt());
+
+        ApiClient.Answer secondGateway = admin.call("createVpnGateway", "vpcid", s.vpc());
+        assertEquals(secondGateway.body(), 431, secondGateway.status());
+        assertTrue(secondGateway.body(), secondGateway.body().contains("already existed"));
+
+        String otherIp = ok("listPublicIpAddresses").getAsJsonArray("publicipaddress").asList().stream()
+                .map(e -> e.getAsJsonObject())
+                .filter(ip -> !ip.has("vpcid") || !ip.get("vpcid").getAsString().equals(s.vpc()))
+                .map(ip -> ip.get("id").getAsString()).findFirst().orElseThrow();
+        Setup other = setup("rules2");
+        job("deleteVpnConnection", "id", other.connection());
+        job("deleteVpnGateway", "id", other.vpnGateway());
+        ApiClient.Answer wrongIp = admin.call("createVpnGateway", "vpcid", other.vpc(), "ipaddressid", otherIp);
+        assertEquals(wrongIp.body(), 431, wrongIp.status());
+
+        // a customer gateway whose subnet overlaps one already connected to this VPN gateway
+        String overlapping = job("createVpnCustomerGateway", "name", "rules-overlap", "gateway", "198.51.100.81", "cidrlist",
+                ok("listVpnCustomerGateways", "id", s.customer()).getAsJsonArray("vpncustomergateway").get(0).getAsJsonObject()
+                        .get("cidrlist").getAsString(), "ipsecpsk", "long-enough-key", "ikepolicy", "aes128-sha1;modp1536",
+                "esppolicy", "aes128-sha1").getAsJsonObject("vpncustomergateway").get("id").getAsString();
+        ApiClient.Answer crossOverlap = admin.call("createVpnConnection", "s2svpngatewayid", s.vpnGateway(), "s2scustomergatewayid", overlapping);
+        assertEquals(crossOverlap.body(), 431, crossOverlap.status());
+        assertTrue(crossOverlap.body(), crossOverlap.body().contains("overlaps a subnet of customer gateway"));
+
+        JsonObject gatewayInUse = admin.waitForJob(ok("deleteVpnGateway", "id", s.vpnGateway()).get("jobid").getAsString());
+        assertEquals(2, gatewayInUse.get("jobstatus").getAsInt());
+        assertTrue(gatewayInUse.toString(), gatewayInUse.toString().contains("still related VPN connections"));
+        JsonObject customerInUse = admin.waitForJob(ok("deleteVpnCustomerGateway", "id", s.customer()).get("jobid").getAsString());
+        assertEquals(2, customerInUse.get("jobstatus").getAsInt());
+        assertTrue(ok("listVpnGateways").toString().contains(s.vpnGateway()));
+        assertTrue(ok("listVpnCustomerGateways").toString().contains(s.customer()));
+        assertEquals(applied, appliedOf(s));
+    }
+
+    @Test
     public void connectionLimitIsASettingThatAppliesAtOnce() {
         Setup s = setup("limit");
         ok("updateConfiguration", "name", "site2site.vpn.vpngateway.connection.limit", "value", "1");
