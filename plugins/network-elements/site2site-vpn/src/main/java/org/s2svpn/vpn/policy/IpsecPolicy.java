@@ -78,9 +78,11 @@ public record IpsecPolicy(PolicyType type, List<Proposal> proposals) {
             throw invalid(type, text, "proposal " + index + " '" + shown + "' must be <cipher>-<hash>[;<dhgroup>]");
         }
         Cipher cipher = Cipher.fromToken(cipherHash[0]).orElseThrow(() -> invalid(type, text, "proposal " + index
-                + " has an unknown cipher '" + InvalidValueException.quote(cipherHash[0]) + "' (known: " + Cipher.tokens() + ")"));
+                + " has an unknown cipher '" + InvalidValueException.quote(cipherHash[0]) + "' (known: "
+                + Cipher.tokens() + ")"));
         Hash hash = Hash.fromToken(cipherHash[1]).orElseThrow(() -> invalid(type, text, "proposal " + index
-                + " has an unknown hash '" + InvalidValueException.quote(cipherHash[1]) + "' (known: " + Hash.tokens() + ")"));
+                + " has an unknown hash '" + InvalidValueException.quote(cipherHash[1]) + "' (known: "
+                + Hash.tokens() + ")"));
         Optional<DhGroup> group = Optional.empty();
         if (cipherHashGroup.length == 2) {
             String token = cipherHashGroup[1];
@@ -88,7 +90,8 @@ public record IpsecPolicy(PolicyType type, List<Proposal> proposals) {
                 throw invalid(type, text, "proposal " + index + " '" + shown + "' has an empty DH group after ';'");
             }
             group = Optional.of(DhGroup.fromToken(token).orElseThrow(() -> invalid(type, text, "proposal " + index
-                    + " has an unknown DH group '" + InvalidValueException.quote(token) + "' (known: " + DhGroup.tokens() + ")")));
+                    + " has an unknown DH group '" + InvalidValueException.quote(token) + "' (known: "
+                    + DhGroup.tokens() + ")")));
         }
         return new Proposal(cipher, hash, group);
     }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,10 +29,11 @@ final class RouterConnections {
             if (!ids.add(c.id())) {
                 throw new IllegalArgumentException("two connections have the id " + c.id());
             }
-            S2sConnection other = byPeer.putIfAbsent(c.peerGateway().value().toLowerCase(java.util.Locale.ROOT), c);
+            S2sConnection other = byPeer.putIfAbsent(c.peerGateway().value().toLowerCase(Locale.ROOT), c);
             if (other != null) {
                 throw new IllegalArgumentException("connections " + other.name() + " and " + c.name()
-                        + " have the same peer gateway " + c.peerGateway() + ": a router can have one connection per peer");
+                        + " have the same peer gateway " + c.peerGateway()
+                        + ": a router can have one connection per peer");
             }
         }
         return connections.stream().sorted(Comparator.comparingLong(S2sConnection::id)).toList();

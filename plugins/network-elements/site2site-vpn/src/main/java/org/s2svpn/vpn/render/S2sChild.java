@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import org.s2svpn.server.net.Cidr;
 
-/** One CHILD SA of a connection: its name (also the name strongSwan reports it by) and the remote subnets it carries. */
+/** One CHILD SA of a connection: its name (strongSwan reports the SA by it) and the remote subnets it carries. */
 public record S2sChild(String name, List<Cidr> remoteCidrs) {
     public S2sChild {
         requireNonNull(name, "name");
