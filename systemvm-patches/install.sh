@@ -3,7 +3,7 @@
 # Idempotent: packages are installed only when missing, and the files are copied again each time.
 #
 #   install.sh               the node's packages and /opt/s2svpn
-#   install.sh --test-tools  also what test/router-test.sh needs besides them (ping)
+#   install.sh --test-tools  also what the tests in test/ need besides them (ping, tcpdump)
 set -euo pipefail
 
 src=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,7 +17,7 @@ die() { echo "install.sh: $*" >&2; exit 1; }
 packages=(iproute2 iptables jq strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins)
 case "${1:-}" in
     "") ;;
-    --test-tools) packages+=(iputils-ping) ;;
+    --test-tools) packages+=(iputils-ping tcpdump) ;;
     *) die "unknown option '$1' (usage: install.sh [--test-tools])" ;;
 esac
 
