@@ -2,14 +2,7 @@ package org.s2svpn.vpn.router;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
@@ -26,9 +19,8 @@ import org.s2svpn.server.router.RouterAnswer;
 import org.s2svpn.server.router.RouterLifecycleListener;
 import org.s2svpn.server.router.RouterManager;
 import org.s2svpn.server.router.RouterUnreachableException;
+import org.s2svpn.vpn.render.S2sApplySpec;
 import org.s2svpn.vpn.render.S2sConnection;
-import org.s2svpn.vpn.render.SwanctlConfig;
-import org.s2svpn.vpn.render.SwanctlRenderer;
 
 /**
  * The VPC router's part of the feature (CloudStack's VpcVirtualRouterElement for S2S): builds the router's whole S2S
@@ -43,18 +35,15 @@ public final class S2sRouterElement implements RouterLifecycleListener {
     private final VpcDao vpcs;
     private final VpnConnectionDao connections;
     private final S2sModels models;
-    private final SwanctlRenderer renderer = new SwanctlRenderer();
-    private final Gson gson;
     private final ConnectionMonitor monitor;
 
     public S2sRouterElement(RouterDao routers, RouterManager routerManager, VpcDao vpcs, VpnConnectionDao connections, S2sModels models,
-                            Gson gson, ConnectionMonitor monitor) {
+                            ConnectionMonitor monitor) {
         this.routers = requireNonNull(routers, "routers");
         this.routerManager = requireNonNull(routerManager, "routerManager");
         this.vpcs = requireNonNull(vpcs, "vpcs");
         this.connections = requireNonNull(connections, "connections");
         this.models = requireNonNull(models, "models");
-        this.gson = requireNonNull(gson, "gson");
         this.monitor = requireNonNull(monitor, "monitor");
     }
 
@@ -123,44 +112,17 @@ public final class S2sRouterElement implements RouterLifecycleListener {
         monitor.process(router, answer.output());
     }
 
-    /** The s2s-apply spec of docs/s2s-vr-contract.md; its hash lets the router and the monitor tell configurations apart. */
+    /** The s2s-apply spec of the router: every live connection of its VPC but the excluded ones. */
     String payload(DomainRouterVO router, Set<Long> excluded) {
         VpcVO vpc = vpcs.findById(router.vpcId()).orElseThrow();
-        List<S2sConnection> models = new ArrayList<>();
+        List<S2sConnection> applied = new ArrayList<>();
         for (VpnConnectionVO c : connections.listByVpc(vpc.id())) {
             if (!excluded.contains(c.id())) {
-                models.add(this.models.of(c, vpc));
+                applied.add(models.of(c, vpc));
             }
         }
-        SwanctlConfig rendered = renderer.render(models);
-        JsonObject spec = new JsonObject();
-        spec.addProperty("name", router.namespace());
-        spec.addProperty("swanctl", rendered.connections());
-        spec.addProperty("secrets", rendered.secrets());
-        JsonArray list = new JsonArray();
-        for (S2sConnection m : models) {
-            JsonObject c = new JsonObject();
-            c.addProperty("name", m.name());
-            c.addProperty("peer", m.peerGateway().value());
-            c.addProperty("local", m.localPublicIp().toString());
-            c.addProperty("local_cidr", m.localCidr().toString());
-            c.add("remote_cidrs", gson.toJsonTree(m.peerCidrs().cidrs().stream().map(Object::toString).toList()));
-            c.add("children", gson.toJsonTree(m.childNames()));
-            c.addProperty("passive", m.passive());
-            list.add(c);
-        }
-        spec.add("connections", list);
-        spec.addProperty("hash", sha256(gson.toJson(spec)));
-        LOG.info("router {}: applying {} site-to-site connection(s): {}", router.name(), models.size(),
-                models.stream().map(S2sConnection::name).toList());
-        return gson.toJson(spec);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        LOG.info("router {}: applying {} site-to-site connection(s): {}", router.name(), applied.size(),
+                applied.stream().map(S2sConnection::name).toList());
+        return S2sApplySpec.of(router.namespace(), applied);
     }
 }
