@@ -38,10 +38,14 @@ public final class Main {
         java.nio.file.Files.createDirectories(dataDir);
         // before the first logger is made, so that the log file goes to the data directory
         System.setProperty("s2svpn.log.dir", dataDir.toAbsolutePath().toString());
+        if (command.equals("demo")) {
+            System.setProperty("s2svpn.console.level", "warn"); // the demo prints its own steps; the log file has the rest
+        }
         ServerConfig config = ServerConfig.load(port, dataDir, System.getenv());
         switch (command) {
             case "run" -> run(config);
             case "setup-databases" -> setupDatabases(config);
+            case "demo" -> org.s2svpn.client.demo.Demo.run(System.out);
             case "help", "--help", "-h" -> usage(null);
             default -> usage("unknown command " + command);
         }
@@ -88,6 +92,7 @@ public final class Main {
                 usage: java -jar s2svpn.jar COMMAND [--port PORT] [--data-dir DIR]
                   run              start the management server (default port 8080, data directory ./data)
                   setup-databases  create or migrate the database schema, then exit
+                  demo             the site-to-site VPN use case start to end on this machine (real as root with strongSwan)
                 The database is an embedded H2 file under DIR unless DIR/server.properties sets db.url
                 (jdbc:mysql://host:3306/cloud), db.username and db.password, or S2SVPN_DB_URL is set.""");
         System.exit(problem == null ? 0 : 2);

@@ -1,9 +1,8 @@
 package org.s2svpn.test;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
+import org.s2svpn.client.demo.HostNetwork;
 import org.s2svpn.server.net.Cidr;
 
 /**
@@ -17,26 +16,7 @@ final class TestNetwork implements AutoCloseable {
 
     /** The first candidate CIDR that overlaps nothing the root namespace has addresses or routes for. */
     static Cidr freeRange(String... candidates) {
-        List<Cidr> used = new ArrayList<>();
-        for (JsonElement a : JsonParser.parseString(Shell.must("ip", "-j", "-4", "addr")).getAsJsonArray()) {
-            for (JsonElement info : a.getAsJsonObject().getAsJsonArray("addr_info")) {
-                var o = info.getAsJsonObject();
-                used.add(Cidr.parse(o.get("local").getAsString() + "/" + o.get("prefixlen").getAsInt()));
-            }
-        }
-        for (JsonElement r : JsonParser.parseString(Shell.must("ip", "-j", "-4", "route")).getAsJsonArray()) {
-            String dst = r.getAsJsonObject().get("dst").getAsString();
-            if (!dst.equals("default")) {
-                used.add(Cidr.parse(dst.contains("/") ? dst : dst + "/32"));
-            }
-        }
-        for (String candidate : candidates) {
-            Cidr c = Cidr.parse(candidate);
-            if (used.stream().noneMatch(u -> u.overlaps(c))) {
-                return c;
-            }
-        }
-        throw new IllegalStateException("every candidate range overlaps this machine's own addresses or routes: " + used);
+        return HostNetwork.freeRange(candidates);
     }
 
     /** A name unique to this run, at most 15 characters. */

@@ -115,10 +115,13 @@ public final class VpnConnectionService {
         return connections.findById(connection.id()).orElseThrow();
     }
 
-    /** resetVpnConnection: forced to Disconnected (so Pending and Error can be reset too), torn down, started again. */
+    /**
+     * resetVpnConnection: torn down, then started again; any state can be reset (CloudStack's #4429). While it is
+     * down the connection is Pending, which the monitor leaves alone, so a reset raises no alert of its own.
+     */
     public VpnConnectionVO reset(VpnConnectionVO connection) {
         long vpcId = vpnGateways.findById(connection.vpnGatewayId()).orElseThrow().vpcId();
-        connections.setState(connection.id(), State.Disconnected, "reset");
+        connections.setState(connection.id(), State.Pending, "reset");
         try {
             element.apply(vpcId, Set.of(connection.id()), null);
         } catch (ApiException e) {
@@ -132,6 +135,8 @@ public final class VpnConnectionService {
     public void delete(VpnConnectionVO connection) {
         long vpcId = vpnGateways.findById(connection.vpnGatewayId()).orElseThrow().vpcId();
         if (connection.state() != State.Pending) {
+            // out of the monitor's sight first, so that tearing it down raises no alert
+            connections.setState(connection.id(), State.Pending, "deleting");
             element.applyIfRunning(vpcId, Set.of(connection.id()));
         }
         connections.markRemoved(connection.id());

@@ -39,7 +39,7 @@ public final class ConnectionMonitor implements RouterCheck, AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(ConnectionMonitor.class);
     static final int PARALLEL = 16;
     /** After an apply, the tunnel's first seconds are watched closely: it shows Connected within seconds. */
-    static final long[] FOLLOW_UP_MILLIS = {500, 1000, 2000, 4000, 8000};
+    static final long[] FOLLOW_UP_MILLIS = {150, 300, 600, 1000, 2000, 4000, 8000};
     private static final List<State> WATCHED = List.of(State.Connecting, State.Connected, State.Disconnected);
 
     private final RouterManager routerManager;

@@ -70,7 +70,7 @@ public final class S2sRouterElement implements RouterLifecycleListener {
 
     /** CloudStack's stop then start of one connection, after its customer gateway changed. */
     public void restart(long vpcId, long connectionId) {
-        connections.setState(connectionId, State.Disconnected, "customer gateway updated");
+        connections.setState(connectionId, State.Pending, "customer gateway updated");
         apply(vpcId, Set.of(connectionId), null);
         apply(vpcId, Set.of(), connectionId);
     }
