@@ -99,16 +99,20 @@ public final class S2sRouterElement implements RouterLifecycleListener {
 
     private void send(DomainRouterVO router, Set<Long> excluded) {
         String payload = payload(router, excluded);
+        long start = System.nanoTime();
         RouterAnswer answer;
         try {
             answer = routerManager.send(router, "s2s-apply", payload);
         } catch (RouterUnreachableException e) {
+            LOG.warn("router {}: s2s-apply failed: {}", router.name(), e.getMessage());
             throw ApiException.unavailable(e.getMessage());
         }
+        long millis = (System.nanoTime() - start) / 1_000_000;
         if (!answer.success()) {
-            LOG.warn("router {}: s2s-apply failed: {}", router.name(), answer.error().strip());
+            LOG.warn("router {}: s2s-apply failed after {} ms: {}", router.name(), millis, answer.error().strip());
             throw ApiException.unavailable("router " + router.name() + " refused the configuration: " + answer.error().strip());
         }
+        LOG.info("router {}: s2s-apply done in {} ms", router.name(), millis);
         monitor.process(router, answer.output());
     }
 
