@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # End-to-end test of s2svpn-router's site-to-site VPN verbs (s2s-apply, s2s-status) on this machine, as root: installs
-# the scripts (install.sh --test-tools), builds two VPC routers with `start` on one public bridge (a VPC-to-VPC
-# setup: router A with tier 1, router B with tiers 2 and 3), a "VM" namespace on tiers 1 and 2, an upstream host
-# on the public bridge, and applies hand-written specs to both routers: IKEv2 aes256-sha256-modp2048 with two
-# CHILD SAs (B passive), wrong PSK, refused proposal, removal, reboot, IKEv1 3des-md5-modp1536 (A passive), and
-# specs that must be refused. Everything it creates is named after its pid and removed on exit, also on failure.
-# Exit 0 only when every check passed; the last line is "N passed, M failed". With S2S_TEST_KEEP_ON_FAIL=1 it stops
-# at the first failure and leaves everything as it is, to look at (then clean up by hand).
+# what it needs (install.sh --test-tools), builds two VPC routers with `start` on one public bridge (a VPC-to-VPC
+# setup: router A with tier 1, router B with tiers 2 and 3), a "VM" namespace on tiers 1 and 2, an upstream host on
+# the public bridge, and applies hand-written specs to both routers: IKEv2 aes256-sha256-modp2048 with two CHILD SAs
+# (B passive), the same spec again, a dead peer, changed connections, wrong PSK, refused proposal, refused traffic
+# selectors, removal, reboot, IKEv1 3des-md5-modp1536 (A passive), and specs that must be refused. Traffic is
+# checked on the wire with tcpdump. Everything it creates is named after its pid and removed on exit, also on
+# failure. Exit 0 only when every check passed; the last line is "N passed, M failed". With S2S_TEST_KEEP_ON_FAIL=1
+# it stops at the first failure and leaves everything as it is, to look at (then clean up by hand).
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
