@@ -48,9 +48,11 @@ final class S2sWorld implements AutoCloseable {
     private final String vpcOffering;
     private final String tierOffering;
     private final Set<Cidr> taken = new HashSet<>();
-    /** The scenario's VPCs, each with its tier: [vpc id, tier id]. */
+    /** The scenario's VPCs, each with its tier: [vpc id, tier id]; and those kept until close. */
     private final List<String[]> vpcs = new ArrayList<>();
     private final List<CustomerGatewaySite> sites = new ArrayList<>();
+    private final List<String[]> classVpcs = new ArrayList<>();
+    private final List<CustomerGatewaySite> classSites = new ArrayList<>();
     private final String originalCheckInterval;
     private int sitesMade;
     private int vmsMade;
@@ -304,26 +306,59 @@ final class S2sWorld implements AutoCloseable {
 
     // --- cleaning up ------------------------------------------------------------------------------------------------
 
-    /** Deletes the scenario's VPCs through the API and removes its sites; whatever fails, the rest is still removed. */
-    void cleanUpScenario() {
-        List<Throwable> failures = new ArrayList<>();
-        for (String[] vpc : vpcs) {
-            try {
-                if (vpc[1] != null) {
-                    node.job("deleteNetwork", "id", vpc[1]);
-                }
-                node.job("deleteVPC", "id", vpc[0]);
-            } catch (RuntimeException | AssertionError e) {
-                failures.add(e);
+    /** Keeps a VPC and sites until {@link #close()} instead of the end of the scenario that made them. */
+    void keepUntilClose(Vpc vpc, CustomerGatewaySite... keep) {
+        vpcs.stream().filter(v -> v[0].equals(vpc.id())).findFirst().ifPresent(v -> {
+            vpcs.remove(v);
+            classVpcs.add(v);
+        });
+        for (CustomerGatewaySite site : keep) {
+            if (sites.remove(site)) {
+                classSites.add(site);
             }
         }
-        vpcs.clear();
-        sites.forEach(CustomerGatewaySite::close);
-        sites.clear();
+    }
+
+    /** Deletes the scenario's VPCs through the API and removes its sites; whatever fails, the rest is still removed. */
+    void cleanUpScenario() {
+        cleanUp(vpcs, sites);
+    }
+
+    private void cleanUp(List<String[]> vpcList, List<CustomerGatewaySite> siteList) {
+        List<Throwable> failures = new ArrayList<>();
+        // The tiers first (deleteVPC refuses a VPC that has any), then the VPCs, which take their VPN gateways and
+        // connections along.
+        runTogether("deleteNetwork", vpcList.stream().map(v -> v[1]).filter(java.util.Objects::nonNull).toList(), failures);
+        runTogether("deleteVPC", vpcList.stream().map(v -> v[0]).toList(), failures);
+        vpcList.clear();
+        siteList.forEach(CustomerGatewaySite::close);
+        siteList.clear();
         if (!failures.isEmpty()) {
             AssertionError error = new AssertionError("cleaning up failed: " + failures.get(0).getMessage());
             failures.forEach(error::addSuppressed);
             throw error;
+        }
+    }
+
+    /** Submits the command for every id before waiting for any: the server runs the jobs in parallel. */
+    private void runTogether(String command, List<String> ids, List<Throwable> failures) {
+        List<String> jobs = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                jobs.add(node.ok(command, "id", id).get("jobid").getAsString());
+            } catch (RuntimeException | AssertionError e) {
+                failures.add(e);
+            }
+        }
+        for (String job : jobs) {
+            try {
+                JsonObject result = node.admin.waitForJob(job);
+                if (result.get("jobstatus").getAsInt() != 1) {
+                    throw new AssertionError(command + " failed: " + result);
+                }
+            } catch (RuntimeException | AssertionError e) {
+                failures.add(e);
+            }
         }
     }
 
@@ -333,9 +368,13 @@ final class S2sWorld implements AutoCloseable {
             cleanUpScenario();
         } finally {
             try {
-                node.ok("updateConfiguration", "name", "router.check.interval", "value", originalCheckInterval);
+                cleanUp(classVpcs, classSites);
             } finally {
-                node.close();
+                try {
+                    node.ok("updateConfiguration", "name", "router.check.interval", "value", originalCheckInterval);
+                } finally {
+                    node.close();
+                }
             }
         }
     }
