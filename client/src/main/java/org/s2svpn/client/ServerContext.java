@@ -184,8 +184,8 @@ public class ServerContext {
 
     @Bean
     public ApiServer apiServer(CommandRegistry registry, AutowireCapableBeanFactory beans, ParameterBinder binder, Authenticator authenticator,
-                               AsyncJobManager jobs, ResponseBodies bodies, Gson gson) {
+                               AsyncJobManager jobs, ResponseBodies bodies, Gson gson, Clock clock) {
         return new ApiServer(registry, beans::createBean, binder, authenticator, jobs, bodies, gson, new XmlWriter(ApiVersion.CLOUDSTACK),
-                Clock.systemUTC());
+                clock);
     }
 }
