@@ -13,7 +13,7 @@ import org.s2svpn.schema.VpnConnectionVO;
 import org.s2svpn.schema.VpnConnectionVO.State;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-public final class VpnConnectionDao {
+public final class VpnConnectionDao implements DisplayAndUuid {
     private static final String SELECT = "SELECT c.id, c.uuid, c.vpn_gateway_id, c.customer_gateway_id, c.state, c.domain_id, c.account_id,"
             + " c.passive, c.display, c.reason, c.state_changed, c.created FROM s2s_vpn_connection c";
 
@@ -88,10 +88,12 @@ public final class VpnConnectionDao {
         jdbc.sql("UPDATE s2s_vpn_connection SET reason = ? WHERE id = ?").params(reason, id).update();
     }
 
+    @Override
     public void setDisplay(long id, boolean display) {
         jdbc.sql("UPDATE s2s_vpn_connection SET display = ? WHERE id = ?").params(display, id).update();
     }
 
+    @Override
     public void setUuid(long id, String uuid) {
         jdbc.sql("UPDATE s2s_vpn_connection SET uuid = ? WHERE id = ?").params(uuid, id).update();
     }

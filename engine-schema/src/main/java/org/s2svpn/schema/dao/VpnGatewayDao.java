@@ -12,7 +12,7 @@ import org.s2svpn.schema.Times;
 import org.s2svpn.schema.VpnGatewayVO;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-public final class VpnGatewayDao {
+public final class VpnGatewayDao implements DisplayAndUuid {
     private static final String SELECT = "SELECT id, uuid, addr_id, vpc_id, domain_id, account_id, display, created FROM s2s_vpn_gateway";
 
     private final JdbcClient jdbc;
@@ -42,10 +42,12 @@ public final class VpnGatewayDao {
                 .list(jdbc, "id DESC", VpnGatewayDao::map);
     }
 
+    @Override
     public void setDisplay(long id, boolean display) {
         jdbc.sql("UPDATE s2s_vpn_gateway SET display = ? WHERE id = ?").params(display, id).update();
     }
 
+    @Override
     public void setUuid(long id, String uuid) {
         jdbc.sql("UPDATE s2s_vpn_gateway SET uuid = ? WHERE id = ?").params(uuid, id).update();
     }

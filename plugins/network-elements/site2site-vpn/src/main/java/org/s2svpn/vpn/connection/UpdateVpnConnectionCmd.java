@@ -40,12 +40,7 @@ public final class UpdateVpnConnectionCmd extends VpnConnectionJobCmd {
 
     @Override
     public Object execute(CallContext caller) {
-        if (display != null) {
-            connections.setDisplay(connection.id(), display);
-        }
-        if (customId != null) {
-            connections.setUuid(connection.id(), customId);
-        }
+        CustomIds.apply(connections, connection.id(), display, customId);
         return views.connection(connections.findById(connection.id()).orElseThrow(), caller);
     }
 

@@ -40,12 +40,7 @@ public final class UpdateVpnGatewayCmd extends VpnGatewayJobCmd {
 
     @Override
     public Object execute(CallContext caller) {
-        if (display != null) {
-            gateways.setDisplay(gateway.id(), display);
-        }
-        if (customId != null) {
-            gateways.setUuid(gateway.id(), customId);
-        }
+        CustomIds.apply(gateways, gateway.id(), display, customId);
         return views.vpnGateway(gateways.findById(gateway.id()).orElseThrow(), caller);
     }
 
