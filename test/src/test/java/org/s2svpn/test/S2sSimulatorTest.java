@@ -177,6 +177,20 @@ public class S2sSimulatorTest {
     }
 
     @Test
+    public void adminsSetDisplayAndCustomIdsOfConnectionsAndVpnGateways() {
+        Setup s = setup("custom");
+        String customId = java.util.UUID.randomUUID().toString();
+        JsonObject updated = job("updateVpnConnection", "id", s.connection(), "customid", customId, "fordisplay", "false")
+                .getAsJsonObject("vpnconnection");
+        assertEquals(customId, updated.get("id").getAsString());
+        assertFalse(updated.get("fordisplay").getAsBoolean());
+        assertEquals(1, ok("listVpnConnections", "id", customId).get("count").getAsInt());
+        assertFalse(job("updateVpnGateway", "id", s.vpnGateway(), "fordisplay", "false").getAsJsonObject("vpngateway")
+                .get("fordisplay").getAsBoolean());
+        assertEquals(431, admin.call("updateVpnGateway", "id", s.vpnGateway(), "customid", "not-a-uuid").status());
+    }
+
+    @Test
     public void connectionLimitIsASettingThatAppliesAtOnce() {
         Setup s = setup("limit");
         ok("updateConfiguration", "name", "site2site.vpn.vpngateway.connection.limit", "value", "1");
