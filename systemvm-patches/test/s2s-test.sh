@@ -326,11 +326,10 @@ count_in() { grep -cE "$2" "$tmp/$1.cap"; }  # count_in NAME REGEX: captured lin
 # echo requests that reached VM B, counted by source (its INPUT chain has a counting rule per source)
 vmb_echo_count() { ip netns exec "$NS_VMB" iptables -w -nvx -L INPUT | awk -v s="$1" '$8 == s {print $1}'; }
 
-# tunnel_ping NAME FROM_NS TO_IP: the ping passes, and on the public bridge it was only ESP in UDP 4500 (the
-# capture is of the sending router's public NIC): no ICMP in clear, and at least as many ESP packets as pings.
+# tunnel_ping NAME FROM_NS TO_IP ROUTER_NIC: the ping passes, and on the public bridge it was only ESP in UDP 4500 (the
+# capture is of the sending router's public NIC): no ICMP in clear, and ESP packets each way (an echo and its reply).
 tunnel_ping() {
-    local router_nic=$4
-    capture "$1" "$router_nic" 'icmp or udp port 4500 or udp port 500 or esp' || return 1
+    capture "$1" "$4" 'icmp or udp port 4500 or udp port 500 or esp' || return 1
     pings "$2" "$3"
     local rc=$?
     capture_stop "$1"
@@ -338,9 +337,12 @@ tunnel_ping() {
     local icmp esp
     icmp=$(count_in "$1" 'ICMP')
     esp=$(count_in "$1" '\.4500 > .*\.4500: UDP-encap: ESP')
-    echo "ICMP packets in clear: $icmp, ESP-in-UDP packets: $esp"
+    local out back
+    out=$(count_in "$1" "^.* IP ${5//./\\.}\\.4500 > [0-9.]+\\.4500: UDP-encap: ESP")
+    back=$(count_in "$1" "^.* IP [0-9.]+\\.4500 > ${5//./\\.}\\.4500: UDP-encap: ESP")
+    echo "ICMP packets in clear: $icmp, ESP-in-UDP packets: $esp ($out out, $back back)"
     head -n 5 "$tmp/$1.cap"
-    ((icmp == 0 && esp >= 6))
+    ((icmp == 0 && out >= 1 && back >= 1))
 }
 
 # --- secrets helpers -------------------------------------------------------------------------------------------------
@@ -444,11 +446,11 @@ check "A's source NAT skips 0x525 before it translates $A_NET" eval '
 counters() { conn_of "$RA" vpn-1 "[.children[] | select(.name == \"$1\") | .bytes_in, .bytes_out, .packets_in, .packets_out]"; }
 before1=$(counters vpn-1) before2=$(counters vpn-1-2)
 check "VM A pings VM B through the tunnel: only ESP in UDP 4500 on A's public NIC, no ICMP in clear" \
-    tunnel_ping ping1 "$NS_VMA" "$VMB_IP" "$A_NIC"
+    tunnel_ping ping1 "$NS_VMA" "$VMB_IP" "$A_NIC" "$A_PUB"
 check "VM B saw the echo requests from $VMA_IP itself (not source-NATed to $A_PUB)" eval '
     (($(vmb_echo_count "$VMA_IP") >= 1)) && (($(vmb_echo_count "$A_PUB") == 0))'
 check "VM A pings B's tier 3 gateway $GW_C through the second CHILD SA (vpn-1-2)" \
-    tunnel_ping ping2 "$NS_VMA" "$GW_C" "$A_NIC"
+    tunnel_ping ping2 "$NS_VMA" "$GW_C" "$A_NIC" "$A_PUB"
 check "the counters of CHILD SA vpn-1 grew (bytes and packets, in and out)" eval '
     jq -e -n --argjson a "$before1" --argjson b "$(counters vpn-1)" "[range(4) | \$b[.] > \$a[.]] | all" ||
         { echo "$before1 -> $(counters vpn-1)"; false; }'
@@ -457,7 +459,7 @@ check "the counters of CHILD SA vpn-1-2 grew" eval '
         { echo "$before2 -> $(counters vpn-1-2)"; false; }'
 check "A marked the tunnelled packets 0x525" eval '
     (($(ip netns exec "$RA" iptables -w -t mangle -nvx -L S2S_MARK_FWD | awk "/0x525/ && \$8 == \"$A_NET\" {n += \$1} END {print n+0}") > 0))'
-check "VM B pings VM A back through the tunnel" tunnel_ping ping3 "$NS_VMB" "$VMA_IP" "$B_NIC"
+check "VM B pings VM A back through the tunnel" tunnel_ping ping3 "$NS_VMB" "$VMA_IP" "$B_NIC" "$B_PUB"
 
 # --- 5. the same spec again: nothing changes --------------------------------------------------------------------------
 ids_a=$(ids_of "$RA" vpn-1) ids_b=$(ids_of "$RB" vpn-1)
@@ -585,7 +587,7 @@ check "vpn-1 is gone from both, vpn-2 is IKEv1 with 3DES/MD5" eval '
     no_ike_sa_named "$RA" vpn-1 && no_ike_sa_named "$RB" vpn-1 &&
     sw "$RA" 10 --list-sas --raw | grep -q "vpn-2 {uniqueid=[0-9]* version=1 state=ESTABLISHED.* encr-alg=3DES_CBC.* integ-alg=HMAC_MD5_96"'
 check "passive: A never initiated vpn-2" not grep -E 'initiating (Main Mode )?IKE_SA vpn-2' "$(state_dir "$RA")/charon.log"
-check "VM B pings VM A through the IKEv1 tunnel (ESP in UDP 4500 only)" tunnel_ping ping4 "$NS_VMB" "$VMA_IP" "$B_NIC"
+check "VM B pings VM A through the IKEv1 tunnel (ESP in UDP 4500 only)" tunnel_ping ping4 "$NS_VMB" "$VMA_IP" "$B_NIC" "$B_PUB"
 
 # --- 13. specs that are refused, with nothing changed ----------------------------------------------------------------
 snapshot() {  # what must not change: the S2S files, iptables, the SAs
