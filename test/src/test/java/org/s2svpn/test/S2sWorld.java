@@ -10,9 +10,6 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,7 +58,6 @@ final class S2sWorld implements AutoCloseable {
     S2sWorld(int checkIntervalSeconds) throws Exception {
         node = new TestNode();
         try {
-            avoidRouterNamesOfOtherRuns();
             vpcOffering = first(node.ok("listVPCOfferings"), "vpcoffering");
             tierOffering = first(node.ok("listNetworkOfferings"), "networkoffering");
             originalCheckInterval = node.ok("listConfigurations", "name", "router.check.interval").getAsJsonArray("configuration").get(0)
@@ -70,20 +66,6 @@ final class S2sWorld implements AutoCloseable {
         } catch (Exception | AssertionError e) {
             node.close();
             throw e;
-        }
-    }
-
-    /**
-     * Routers are namespaces named r-<database id> on this one machine, and every test server starts its ids at 1: a
-     * second test run on the machine at the same time (another module's, another engineer's) would take over this
-     * run's r-1. Starting the ids at a number of this run's own keeps the two apart.
-     */
-    private void avoidRouterNamesOfOtherRuns() throws Exception {
-        long start = 1000 + ProcessHandle.current().pid() % 9000 * 100 + System.nanoTime() % 100;
-        try (Connection c = DriverManager.getConnection(node.server.database().config().url(), node.server.database().config().username(),
-                node.server.database().config().password()); Statement s = c.createStatement()) {
-            s.execute(node.server.database().config().isMysql() ? "ALTER TABLE domain_router AUTO_INCREMENT = " + start
-                    : "ALTER TABLE domain_router ALTER COLUMN id RESTART WITH " + start);
         }
     }
 

@@ -22,6 +22,7 @@ final class TestNode implements AutoCloseable {
     TestNode() throws Exception {
         server = TestServer.start("h2");
         admin = server.admin();
+        avoidRouterNamesOfOtherRuns();
         sshd = LocalSshd.start(server.component(ManagementServerKeyPair.class).publicKeyLine());
         zone = ok("listZones").getAsJsonArray("zone").get(0).getAsJsonObject().get("id").getAsString();
         publicRange = TestNetwork.freeRange("198.51.100.0/24", "203.0.113.0/24");
@@ -31,6 +32,17 @@ final class TestNode implements AutoCloseable {
                 .get(0).getAsJsonObject().get("id").getAsString();
         ok("createVlanIpRange", "zoneid", zone, "gateway", publicRange.network().plus(1).toString(), "netmask", publicRange.netmask(),
                 "startip", publicRange.network().plus(10).toString(), "endip", publicRange.network().plus(40).toString());
+    }
+
+    /**
+     * Routers are namespaces named r-<database id> on this one machine, and every test server starts its ids at 1: a
+     * second test run on the machine at the same time (another checkout's) would take over this run's r-1. Starting
+     * the ids at a number of this run's own keeps the two apart.
+     */
+    private void avoidRouterNamesOfOtherRuns() {
+        long start = 1000 + ProcessHandle.current().pid() % 9000 * 100 + System.nanoTime() % 100;
+        server.component(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("ALTER TABLE domain_router ALTER COLUMN id RESTART WITH " + start).update();
     }
 
     JsonObject ok(String command, String... params) {
