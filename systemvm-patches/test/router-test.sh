@@ -40,7 +40,6 @@ check() {
         tail -n 20 "$tmp/check.out" | sed 's/^/       /'
     fi
 }
-not() { ! "$@"; }
 
 # router ARGS...: runs s2svpn-router; its stdout is kept in OUT.
 router() {
@@ -53,29 +52,7 @@ json_eq() {  # json_eq ACTUAL EXPECTED
     [[ $(jq -cS . <<<"$1") == "$(jq -cS . <<<"$2")" ]] || { echo "expected: $2"; echo "actual:   $1"; return 1; }
 }
 
-pings() {  # pings NAMESPACE ADDRESS: at least one of three echo requests answered
-    ip netns exec "$1" ping -n -q -c 3 -i 0.2 -W 1 "$2"
-}
-
-# --- addresses: only ranges the root namespace does not use --------------------------------------------------------
-root_cidrs=$({
-    ip -4 -j addr show | jq -r '.[].addr_info[] | "\(.local)/\(.prefixlen)"'
-    ip -4 -j route show table all | jq -r '.[].dst | select(. != "default") | if test("/") then . else . + "/32" end'
-} | sort -u)
-
-free() {  # free CIDR: it overlaps none of the root namespace's addresses and routes
-    local c
-    for c in $root_cidrs; do
-        ! overlaps "${1%/*}" "${1#*/}" "${c%/*}" "${c#*/}" || { echo "$1 overlaps $c (root namespace)" >&2; return 1; }
-    done
-}
-pick() {  # pick CIDR...: the first free one
-    local c
-    for c in "$@"; do
-        if free "$c"; then echo "$c"; return 0; fi
-    done
-    return 1
-}
+source "$here/test/lib.sh"
 echo "router-test: the root namespace uses ${root_cidrs//$'\n'/ }"
 pub_cidr=$(pick 198.51.100.0/24 203.0.113.0/24 192.0.2.0/24) || { echo "router-test: no free public range" >&2; exit 2; }
 tier_cidr=$(pick 10.250.0.0/16 172.31.0.0/16 192.168.0.0/16) || { echo "router-test: no free tier range" >&2; exit 2; }
