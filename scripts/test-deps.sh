@@ -50,3 +50,22 @@ if [[ ! -x $libreswan_dir/usr/libexec/ipsec/addconn ]]; then
     rm -rf "$libreswan_dir"
     mv "$libreswan_dir.new" "$libreswan_dir"
 fi
+
+# csclient 0.6.4 (npm; the one JavaScript CloudStack client, run in singleExecutor mode, which needs listApis) for
+# CsclientTest, installed into a folder of its own with its one dependency (qs). Needs node and npm.
+csclient_dir=/var/cache/s2svpn/npm
+if [[ ! -f $csclient_dir/node_modules/csclient/package.json ]] ||
+    ! grep -q '"version": "0.6.4"' "$csclient_dir/node_modules/csclient/package.json"; then
+    if ! command -v npm >/dev/null; then
+        echo "test-deps: npm is missing; install node and npm (csclient for CsclientTest comes from npm)" >&2
+        exit 1
+    fi
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "test-deps: csclient 0.6.4 is missing from $csclient_dir; run as root first" >&2
+        exit 1
+    fi
+    echo "test-deps: installing csclient@0.6.4 into $csclient_dir"
+    mkdir -p "$csclient_dir"
+    [[ -f $csclient_dir/package.json ]] || echo '{"name":"s2svpn-test-clients","private":true}' >"$csclient_dir/package.json"
+    npm install --prefix "$csclient_dir" --no-audit --no-fund --loglevel=error csclient@0.6.4 >/dev/null
+fi
