@@ -91,6 +91,8 @@ public class S2sSimulatorTest {
         assertTypes(gateway, Map.of("id", "string", "publicip", "string", "vpcid", "string", "fordisplay", "boolean", "account", "string"));
         JsonObject count = ok("listVpnConnections", "vpcid", s.vpc());
         assertTrue(count.get("count").getAsJsonPrimitive().isNumber());
+        // no resource belongs to a project here, so a project's list is empty, as go-cloudstack's projectid filter expects
+        assertFalse(ok("listVpnConnections", "projectid", "-1").has("vpnconnection"));
     }
 
     @Test

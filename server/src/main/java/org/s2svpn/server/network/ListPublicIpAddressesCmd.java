@@ -12,11 +12,11 @@ import org.s2svpn.schema.DataCenterVO;
 import org.s2svpn.schema.IpAddressVO;
 import org.s2svpn.schema.VpcVO;
 import org.s2svpn.schema.dao.IpAddressDao;
-import org.s2svpn.server.account.BaseListAccountResourcesCmd;
+import org.s2svpn.server.account.BaseListProjectAndAccountResourcesCmd;
 import org.s2svpn.server.account.OwnerScope;
 
 @APICommand(name = "listPublicIpAddresses", description = "Lists all public IP addresses", responseObject = IpAddressResponse.class)
-public final class ListPublicIpAddressesCmd extends BaseListAccountResourcesCmd {
+public final class ListPublicIpAddressesCmd extends BaseListProjectAndAccountResourcesCmd {
     @Parameter(name = "id", type = CommandType.UUID, entityType = IpAddressVO.class, description = "lists IP address by ID")
     private Long id;
 
@@ -47,6 +47,9 @@ public final class ListPublicIpAddressesCmd extends BaseListAccountResourcesCmd 
 
     @Override
     public Object execute(CallContext caller) {
+        if (askedForAProject()) {
+            return ListResponse.of(IpAddressResponse.class, List.of());
+        }
         List<IpAddressResponse> found = addresses.searchAllocated(visibleAccounts(scope, caller), vpcId, id, address).stream()
                 .filter(ip -> zoneId == null || ip.zoneId() == zoneId)
                 .filter(ip -> sourceNat == null || ip.sourceNat() == sourceNat)

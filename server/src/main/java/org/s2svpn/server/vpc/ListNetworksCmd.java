@@ -12,11 +12,11 @@ import org.s2svpn.schema.DataCenterVO;
 import org.s2svpn.schema.NetworkVO;
 import org.s2svpn.schema.VpcVO;
 import org.s2svpn.schema.dao.NetworkDao;
-import org.s2svpn.server.account.BaseListAccountResourcesCmd;
+import org.s2svpn.server.account.BaseListProjectAndAccountResourcesCmd;
 import org.s2svpn.server.account.OwnerScope;
 
 @APICommand(name = "listNetworks", description = "Lists all available networks.", responseObject = NetworkResponse.class)
-public final class ListNetworksCmd extends BaseListAccountResourcesCmd {
+public final class ListNetworksCmd extends BaseListProjectAndAccountResourcesCmd {
     @Parameter(name = "id", type = CommandType.UUID, entityType = NetworkVO.class, description = "list networks by ID")
     private Long id;
 
@@ -41,6 +41,9 @@ public final class ListNetworksCmd extends BaseListAccountResourcesCmd {
 
     @Override
     public Object execute(CallContext caller) {
+        if (askedForAProject()) {
+            return ListResponse.of(NetworkResponse.class, List.of());
+        }
         List<NetworkResponse> found = tiers.search(visibleAccounts(scope, caller), id, vpcId, name).stream()
                 .filter(t -> zoneId == null || t.zoneId() == zoneId)
                 .filter(t -> keyword == null || t.name().contains(keyword))

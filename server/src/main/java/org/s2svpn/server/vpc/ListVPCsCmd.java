@@ -13,11 +13,11 @@ import org.s2svpn.schema.DataCenterVO;
 import org.s2svpn.schema.VpcOfferingVO;
 import org.s2svpn.schema.VpcVO;
 import org.s2svpn.schema.dao.VpcDao;
-import org.s2svpn.server.account.BaseListAccountResourcesCmd;
+import org.s2svpn.server.account.BaseListProjectAndAccountResourcesCmd;
 import org.s2svpn.server.account.OwnerScope;
 
 @APICommand(name = "listVPCs", description = "Lists VPCs", responseObject = VpcResponse.class)
-public final class ListVPCsCmd extends BaseListAccountResourcesCmd {
+public final class ListVPCsCmd extends BaseListProjectAndAccountResourcesCmd {
     @Parameter(name = "id", type = CommandType.UUID, entityType = VpcVO.class, description = "list VPC by id")
     private Long id;
 
@@ -58,6 +58,9 @@ public final class ListVPCsCmd extends BaseListAccountResourcesCmd {
 
     @Override
     public Object execute(CallContext caller) {
+        if (askedForAProject()) {
+            return ListResponse.of(VpcResponse.class, List.of());
+        }
         List<VpcResponse> found = vpcs.search(visibleAccounts(scope, caller), id, name, zoneId, state).stream()
                 .filter(v -> displayText == null || v.displayText().equals(displayText))
                 .filter(v -> cidr == null || v.cidr().equals(cidr))

@@ -12,14 +12,14 @@ import org.s2svpn.framework.api.RoleType;
 import org.s2svpn.schema.VpcVO;
 import org.s2svpn.schema.VpnConnectionVO;
 import org.s2svpn.schema.dao.VpnConnectionDao;
-import org.s2svpn.server.account.BaseListAccountResourcesCmd;
+import org.s2svpn.server.account.BaseListProjectAndAccountResourcesCmd;
 import org.s2svpn.server.account.OwnerScope;
 import org.s2svpn.vpn.S2sViews;
 import org.s2svpn.vpn.api.VpnConnectionResponse;
 
 @APICommand(name = "listVpnConnections", description = "Lists site to site vpn connection gateways", responseObject = VpnConnectionResponse.class,
         responseHasSensitiveInfo = true)
-public final class ListVpnConnectionsCmd extends BaseListAccountResourcesCmd {
+public final class ListVpnConnectionsCmd extends BaseListProjectAndAccountResourcesCmd {
     @Parameter(name = "id", type = CommandType.UUID, entityType = VpnConnectionVO.class, description = "id of the vpn connection")
     private Long id;
 
@@ -42,6 +42,9 @@ public final class ListVpnConnectionsCmd extends BaseListAccountResourcesCmd {
 
     @Override
     public Object execute(CallContext caller) {
+        if (askedForAProject()) {
+            return ListResponse.of(VpnConnectionResponse.class, List.of());
+        }
         List<VpnConnectionResponse> found = connections.search(visibleAccounts(scope, caller), id, vpcId, display).stream()
                 .map(c -> views.connection(c, caller))
                 .toList();

@@ -10,14 +10,14 @@ import org.s2svpn.framework.api.ListResponse;
 import org.s2svpn.framework.api.Parameter;
 import org.s2svpn.schema.CustomerGatewayVO;
 import org.s2svpn.schema.dao.CustomerGatewayDao;
-import org.s2svpn.server.account.BaseListAccountResourcesCmd;
+import org.s2svpn.server.account.BaseListProjectAndAccountResourcesCmd;
 import org.s2svpn.server.account.OwnerScope;
 import org.s2svpn.vpn.S2sViews;
 import org.s2svpn.vpn.api.CustomerGatewayResponse;
 
 @APICommand(name = "listVpnCustomerGateways", description = "Lists site to site vpn customer gateways",
         responseObject = CustomerGatewayResponse.class, responseHasSensitiveInfo = true)
-public final class ListVpnCustomerGatewaysCmd extends BaseListAccountResourcesCmd {
+public final class ListVpnCustomerGatewaysCmd extends BaseListProjectAndAccountResourcesCmd {
     @Parameter(name = "id", type = CommandType.UUID, entityType = CustomerGatewayVO.class, description = "id of the customer gateway")
     private Long id;
 
@@ -33,6 +33,9 @@ public final class ListVpnCustomerGatewaysCmd extends BaseListAccountResourcesCm
 
     @Override
     public Object execute(CallContext caller) {
+        if (askedForAProject()) {
+            return ListResponse.of(CustomerGatewayResponse.class, List.of());
+        }
         List<CustomerGatewayResponse> found = gateways.search(visibleAccounts(scope, caller), id, keyword).stream()
                 .map(views::customerGateway)
                 .toList();

@@ -12,13 +12,13 @@ import org.s2svpn.framework.api.RoleType;
 import org.s2svpn.schema.VpcVO;
 import org.s2svpn.schema.VpnGatewayVO;
 import org.s2svpn.schema.dao.VpnGatewayDao;
-import org.s2svpn.server.account.BaseListAccountResourcesCmd;
+import org.s2svpn.server.account.BaseListProjectAndAccountResourcesCmd;
 import org.s2svpn.server.account.OwnerScope;
 import org.s2svpn.vpn.S2sViews;
 import org.s2svpn.vpn.api.VpnGatewayResponse;
 
 @APICommand(name = "listVpnGateways", description = "Lists site 2 site vpn gateways", responseObject = VpnGatewayResponse.class)
-public final class ListVpnGatewaysCmd extends BaseListAccountResourcesCmd {
+public final class ListVpnGatewaysCmd extends BaseListProjectAndAccountResourcesCmd {
     @Parameter(name = "id", type = CommandType.UUID, entityType = VpnGatewayVO.class, description = "id of the vpn gateway")
     private Long id;
 
@@ -41,6 +41,9 @@ public final class ListVpnGatewaysCmd extends BaseListAccountResourcesCmd {
 
     @Override
     public Object execute(CallContext caller) {
+        if (askedForAProject()) {
+            return ListResponse.of(VpnGatewayResponse.class, List.of());
+        }
         List<VpnGatewayResponse> found = gateways.search(visibleAccounts(scope, caller), id, vpcId, display).stream()
                 .map(g -> views.vpnGateway(g, caller))
                 .toList();
