@@ -45,22 +45,32 @@ public class S2sSimulatorTest {
     }
 
     @Test
-    public void theUseCaseOf2012ThroughTheCliConnectsResetsAndDeletes() throws Exception {
-        String vpc = cliOk("createVPC", "name=use-case", "cidr=10.1.0.0/16", "vpcofferingid=" + vpcOffering, "zoneid=" + zone)
+    public void theUseCaseOf2012ThroughTheCliOverGetConnectsResetsAndDeletes() throws Exception {
+        useCase("10.1.0.0/16", "198.51.100.50");
+    }
+
+    @Test
+    public void theUseCaseOf2012ThroughTheCliOverPostConnectsResetsAndDeletes() throws Exception {
+        useCase("10.2.0.0/16", "198.51.100.51", "--post");
+    }
+
+    /** The 2012 use case through the cs CLI (flags such as --post first), every call signed with signatureVersion=3. */
+    private static void useCase(String cidr, String peer, String... flags) throws Exception {
+        String vpc = cliOk(flags, "createVPC", "name=use-case", "cidr=" + cidr, "vpcofferingid=" + vpcOffering, "zoneid=" + zone)
                 .getAsJsonObject("vpc").get("id").getAsString();
-        JsonObject customer = cliOk("createVpnCustomerGateway", "name=branch office", "gateway=198.51.100.50",
+        JsonObject customer = cliOk(flags, "createVpnCustomerGateway", "name=branch office", "gateway=" + peer,
                 "cidrlist=192.168.10.0/24,192.168.20.0/24", "ipsecpsk=s3cr*t~ a+b/c=d,e;f", "ikepolicy=3des-md5;modp1536",
                 "esppolicy=3des-md5;modp1536", "ikelifetime=86400", "esplifetime=3600", "dpd=true").getAsJsonObject("vpncustomergateway");
         assertEquals("s3cr*t~ a+b/c=d,e;f", customer.get("ipsecpsk").getAsString());
-        JsonObject vpnGateway = cliOk("createVpnGateway", "vpcid=" + vpc).getAsJsonObject("vpngateway");
-        JsonObject created = cliOk("createVpnConnection", "s2svpngatewayid=" + vpnGateway.get("id").getAsString(),
+        JsonObject vpnGateway = cliOk(flags, "createVpnGateway", "vpcid=" + vpc).getAsJsonObject("vpngateway");
+        JsonObject created = cliOk(flags, "createVpnConnection", "s2svpngatewayid=" + vpnGateway.get("id").getAsString(),
                 "s2scustomergatewayid=" + customer.get("id").getAsString()).getAsJsonObject("vpnconnection");
         String connection = created.get("id").getAsString();
         assertEquals("Connecting", created.get("state").getAsString());
         assertEquals(vpnGateway.get("publicip").getAsString(), created.get("publicip").getAsString());
 
         awaitState(connection, "Connected");
-        JsonObject reset = cliOk("resetVpnConnection", "id=" + connection).getAsJsonObject("vpnconnection");
+        JsonObject reset = cliOk(flags, "resetVpnConnection", "id=" + connection).getAsJsonObject("vpnconnection");
         assertEquals(connection, reset.get("id").getAsString());
         awaitState(connection, "Connected");
         server.component(RouterTimer.class).sweep();
@@ -68,10 +78,10 @@ public class S2sSimulatorTest {
         JsonObject usage = ok("listUsageRecords", "startdate", today, "enddate", today);
         assertTrue(usage.toString(), usage.toString().contains("\"usageid\":\"" + connection + "\"") && usage.toString().contains("\"usagetype\":101"));
 
-        assertTrue(cliOk("deleteVpnConnection", "id=" + connection).get("success").getAsBoolean());
-        assertTrue(cliOk("deleteVpnGateway", "id=" + vpnGateway.get("id").getAsString()).get("success").getAsBoolean());
-        assertTrue(cliOk("deleteVpnCustomerGateway", "id=" + customer.get("id").getAsString()).get("success").getAsBoolean());
-        assertTrue(cliOk("deleteVPC", "id=" + vpc).get("success").getAsBoolean());
+        assertTrue(cliOk(flags, "deleteVpnConnection", "id=" + connection).get("success").getAsBoolean());
+        assertTrue(cliOk(flags, "deleteVpnGateway", "id=" + vpnGateway.get("id").getAsString()).get("success").getAsBoolean());
+        assertTrue(cliOk(flags, "deleteVpnCustomerGateway", "id=" + customer.get("id").getAsString()).get("success").getAsBoolean());
+        assertTrue(cliOk(flags, "deleteVPC", "id=" + vpc).get("success").getAsBoolean());
         assertFalse(ok("listVpnConnections").toString().contains(connection));
     }
 
@@ -413,7 +423,12 @@ public class S2sSimulatorTest {
     }
 
     private static JsonObject cliOk(String... args) throws Exception {
-        CsCli.Run run = cli.run(args);
+        return cliOk(new String[0], args);
+    }
+
+    private static JsonObject cliOk(String[] flags, String... args) throws Exception {
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(flags), java.util.Arrays.stream(args)).toArray(String[]::new);
+        CsCli.Run run = cli.run(all);
         assertEquals(run.toString(), 0, run.exitCode());
         return run.json();
     }
