@@ -58,7 +58,10 @@ public class S2sSimulatorTest {
     private static void useCase(String cidr, String peer, String... flags) throws Exception {
         String vpc = cliOk(flags, "createVPC", "name=use-case", "cidr=" + cidr, "vpcofferingid=" + vpcOffering, "zoneid=" + zone)
                 .getAsJsonObject("vpc").get("id").getAsString();
-        JsonObject customer = cliOk(flags, "createVpnCustomerGateway", "name=branch office", "gateway=" + peer,
+        String prefix = cidr.substring(0, cidr.indexOf(".0.0/"));
+        String tier = cliOk(flags, "createNetwork", "name=web", "networkofferingid=" + tierOffering, "zoneid=" + zone, "vpcid=" + vpc,
+                "gateway=" + prefix + ".1.1", "netmask=255.255.255.0").getAsJsonObject("network").get("id").getAsString();
+        JsonObject customer = cliOk(flags, "createVpnCustomerGateway", "name=branch office " + peer, "gateway=" + peer,
                 "cidrlist=192.168.10.0/24,192.168.20.0/24", "ipsecpsk=s3cr*t~ a+b/c=d,e;f", "ikepolicy=3des-md5;modp1536",
                 "esppolicy=3des-md5;modp1536", "ikelifetime=86400", "esplifetime=3600", "dpd=true").getAsJsonObject("vpncustomergateway");
         assertEquals("s3cr*t~ a+b/c=d,e;f", customer.get("ipsecpsk").getAsString());
@@ -73,14 +76,21 @@ public class S2sSimulatorTest {
         JsonObject reset = cliOk(flags, "resetVpnConnection", "id=" + connection).getAsJsonObject("vpnconnection");
         assertEquals(connection, reset.get("id").getAsString());
         awaitState(connection, "Connected");
-        server.component(RouterTimer.class).sweep();
+        // the simulated SA counts bytes by the second: sweep until the router has reported some
         String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
-        JsonObject usage = ok("listUsageRecords", "startdate", today, "enddate", today);
-        assertTrue(usage.toString(), usage.toString().contains("\"usageid\":\"" + connection + "\"") && usage.toString().contains("\"usagetype\":101"));
+        Instant deadline = Instant.now().plusSeconds(10);
+        String usage = "";
+        while (!usage.contains("\"usageid\":\"" + connection + "\"") && Instant.now().isBefore(deadline)) {
+            ApiClient.sleep(500);
+            server.component(RouterTimer.class).sweep();
+            usage = ok("listUsageRecords", "startdate", today, "enddate", today).toString();
+        }
+        assertTrue(usage, usage.contains("\"usageid\":\"" + connection + "\"") && usage.contains("\"usagetype\":101"));
 
         assertTrue(cliOk(flags, "deleteVpnConnection", "id=" + connection).get("success").getAsBoolean());
         assertTrue(cliOk(flags, "deleteVpnGateway", "id=" + vpnGateway.get("id").getAsString()).get("success").getAsBoolean());
         assertTrue(cliOk(flags, "deleteVpnCustomerGateway", "id=" + customer.get("id").getAsString()).get("success").getAsBoolean());
+        assertTrue(cliOk(flags, "deleteNetwork", "id=" + tier).get("success").getAsBoolean());
         assertTrue(cliOk(flags, "deleteVPC", "id=" + vpc).get("success").getAsBoolean());
         assertFalse(ok("listVpnConnections").toString().contains(connection));
     }
