@@ -95,7 +95,7 @@ public final class RouterManager {
                 return router;
             }
             routers.setState(routerId, State.Stopping, null);
-            String error = send(router, RouterCommand.of("stop", null));
+            String error = attempt(router, "stop", null);
             if (error != null) {
                 routers.setState(routerId, State.Running, error);
                 throw ApiException.unavailable("Unable to stop router " + router.name() + ": " + error);
@@ -119,7 +119,7 @@ public final class RouterManager {
     public void destroy(long routerId) {
         locked(routerId, () -> {
             DomainRouterVO router = current(routerId);
-            String error = send(router, RouterCommand.of("destroy", null));
+            String error = attempt(router, "destroy", null);
             if (error != null) {
                 LOG.warn("router {} could not be removed from its node ({}); removing it from the database anyway", router.name(), error);
             }
@@ -162,24 +162,24 @@ public final class RouterManager {
     }
 
     private String apply(DomainRouterVO router) {
-        return send(router, new RouterCommand("start", gson.toJson(specOf(router)), timeout()));
+        return attempt(router, "start", gson.toJson(specOf(router)));
     }
 
-    /** Sends a command; returns null on success, or why it failed. */
-    private String send(DomainRouterVO router, RouterCommand command) {
+    /** Sends a command and logs its outcome; returns null on success, or why it failed. */
+    private String attempt(DomainRouterVO router, String verb, String payload) {
         try (var ctx = CloseableThreadContext.put("router", router.name())) {
             long start = System.nanoTime();
             try {
-                RouterAnswer answer = channel.send(router, new RouterCommand(command.verb(), command.payload(), timeout()));
+                RouterAnswer answer = send(router, verb, payload);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 if (answer.success()) {
-                    LOG.info("router {}: {} done in {} ms", router.name(), command.verb(), millis);
+                    LOG.info("router {}: {} done in {} ms", router.name(), verb, millis);
                     return null;
                 }
-                LOG.warn("router {}: {} failed in {} ms: {}", router.name(), command.verb(), millis, answer.error().strip());
+                LOG.warn("router {}: {} failed in {} ms: {}", router.name(), verb, millis, answer.error().strip());
                 return answer.error().strip();
             } catch (RouterUnreachableException e) {
-                LOG.warn("router {}: {} failed: {}", router.name(), command.verb(), e.getMessage());
+                LOG.warn("router {}: {} failed: {}", router.name(), verb, e.getMessage());
                 return e.getMessage();
             }
         }
