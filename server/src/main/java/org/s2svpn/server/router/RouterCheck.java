@@ -1,8 +1,11 @@
 package org.s2svpn.server.router;
 
-import java.util.List;
+import org.s2svpn.schema.DomainRouterVO;
 
-/** A check the router timer runs every router.check.interval over the Running routers that have at least one tier. */
+/**
+ * A check the router timer runs every router.check.interval on each Running router that has at least one tier; the
+ * timer runs the routers in parallel, with a bound.
+ */
 public interface RouterCheck {
-    void check(List<org.s2svpn.schema.DomainRouterVO> routers);
+    void check(DomainRouterVO router);
 }

@@ -4,10 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.s2svpn.schema.DomainRouterVO;
@@ -18,14 +14,11 @@ import org.s2svpn.server.event.AlertManager;
  * Asks each Running router whether its namespace is still there. A router whose node lost it (the node rebooted,
  * someone deleted it) is built again from the database, and its features re-apply their configuration.
  */
-public final class RouterHealthCheck implements RouterCheck, AutoCloseable {
+public final class RouterHealthCheck implements RouterCheck {
     private static final Logger LOG = LogManager.getLogger(RouterHealthCheck.class);
-    static final int PARALLEL = 16;
-
     private final RouterManager manager;
     private final RouterDao routers;
     private final AlertManager alerts;
-    private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> new Thread(r, "router-health"));
 
     public RouterHealthCheck(RouterManager manager, RouterDao routers, AlertManager alerts) {
         this.manager = requireNonNull(manager, "manager");
@@ -34,18 +27,7 @@ public final class RouterHealthCheck implements RouterCheck, AutoCloseable {
     }
 
     @Override
-    public void check(List<DomainRouterVO> running) {
-        List<Future<?>> pending = running.stream().map(r -> pool.submit(() -> checkOne(r))).<Future<?>>map(f -> f).toList();
-        for (Future<?> f : pending) {
-            try {
-                f.get();
-            } catch (Exception e) {
-                LOG.warn("router health check failed: {}", e.getMessage());
-            }
-        }
-    }
-
-    private void checkOne(DomainRouterVO router) {
+    public void check(DomainRouterVO router) {
         RouterAnswer answer;
         try {
             answer = manager.send(router, "status", null);
@@ -64,10 +46,5 @@ public final class RouterHealthCheck implements RouterCheck, AutoCloseable {
             routers.setState(router.id(), DomainRouterVO.State.Stopped, "lost by its network node; rebuilt");
             manager.start(router.id());
         }
-    }
-
-    @Override
-    public void close() {
-        pool.shutdownNow();
     }
 }

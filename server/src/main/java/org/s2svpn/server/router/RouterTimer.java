@@ -3,7 +3,10 @@ package org.s2svpn.server.router;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
@@ -17,7 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * CloudStack's CheckRouterTask: every router.check.interval seconds (re-read at each tick, so a change applies at
- * once; 0 or less pauses it) the Running routers with at least one tier are handed to every {@link RouterCheck}.
+ * once; 0 or less pauses it) each Running router with at least one tier is handed to every {@link RouterCheck}, routers in parallel with a bound.
  */
 public final class RouterTimer implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(RouterTimer.class);
@@ -26,7 +29,11 @@ public final class RouterTimer implements AutoCloseable {
     private final NetworkDao tiers;
     private final ConfigDepot config;
     private final ObjectProvider<RouterCheck> checks;
+    /** Routers checked at once: a slow or unreachable node holds one thread, not the sweep. */
+    static final int PARALLEL = 16;
+
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "RouterStatusMonitor"));
+    private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> new Thread(r, "router-check"));
     private long lastRunNanos;
     private volatile long sweeps;
 
@@ -60,13 +67,24 @@ public final class RouterTimer implements AutoCloseable {
         List<DomainRouterVO> running = routers.listByState(DomainRouterVO.State.Running).stream()
                 .filter(r -> !tiers.listByVpc(r.vpcId()).isEmpty())
                 .toList();
-        checks.orderedStream().forEach(check -> {
+        List<RouterCheck> all = checks.orderedStream().toList();
+        List<Future<?>> pending = running.stream().<Future<?>>map(router -> pool.submit(() -> all.forEach(check -> {
             try {
-                check.check(running);
+                check.check(router);
             } catch (RuntimeException e) {
-                LOG.error("router check {} failed", check.getClass().getSimpleName(), e);
+                LOG.error("router check {} failed on router {}", check.getClass().getSimpleName(), router.name(), e);
             }
-        });
+        }))).toList();
+        for (Future<?> f : pending) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                LOG.error("router check failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         sweeps++;
     }
 
@@ -77,5 +95,6 @@ public final class RouterTimer implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        pool.shutdownNow();
     }
 }

@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
@@ -31,13 +29,12 @@ import org.s2svpn.vpn.status.S2sStatusParser;
 
 /**
  * Keeps each connection's state true to its router (CloudStack's updateSite2SiteVpnConnectionState, better): one
- * s2s-status per router with connections to watch, routers in parallel with a bound; Connected only when every
+ * s2s-status per router with connections to watch (the router timer runs routers in parallel, with a bound); Connected only when every
  * CHILD SA is installed; an empty or garbled answer changes nothing; a change is written only if nobody changed the
  * connection in between, with an event and an alert for every change to or from Connected; bytes go to usage.
  */
 public final class ConnectionMonitor implements RouterCheck, AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(ConnectionMonitor.class);
-    static final int PARALLEL = 16;
     /** After an apply, the tunnel's first seconds are watched closely: it shows Connected within seconds. */
     static final long[] FOLLOW_UP_MILLIS = {150, 300, 600, 1000, 2000, 4000, 8000};
     private static final List<State> WATCHED = List.of(State.Connecting, State.Connected, State.Disconnected);
@@ -50,7 +47,6 @@ public final class ConnectionMonitor implements RouterCheck, AutoCloseable {
     private final S2sUsage usage;
     private final S2sModels models;
     private final S2sStatusParser parser = new S2sStatusParser();
-    private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> new Thread(r, "s2s-monitor"));
     private final ScheduledExecutorService followUps = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "s2s-follow-up"));
 
     public ConnectionMonitor(RouterManager routerManager, VpnConnectionDao connections, CustomerGatewayDao customerGateways,
@@ -65,18 +61,9 @@ public final class ConnectionMonitor implements RouterCheck, AutoCloseable {
     }
 
     @Override
-    public void check(List<DomainRouterVO> routers) {
-        List<Future<?>> pending = routers.stream()
-                .filter(r -> connections.listByVpc(r.vpcId()).stream().anyMatch(c -> WATCHED.contains(c.state())))
-                .map(r -> pool.submit(() -> checkOne(r)))
-                .<Future<?>>map(f -> f)
-                .toList();
-        for (Future<?> f : pending) {
-            try {
-                f.get();
-            } catch (Exception e) {
-                LOG.warn("site-to-site status check failed: {}", e.getMessage());
-            }
+    public void check(DomainRouterVO router) {
+        if (connections.listByVpc(router.vpcId()).stream().anyMatch(c -> WATCHED.contains(c.state()))) {
+            checkOne(router);
         }
     }
 
@@ -151,6 +138,5 @@ public final class ConnectionMonitor implements RouterCheck, AutoCloseable {
     @Override
     public void close() {
         followUps.shutdownNow();
-        pool.shutdownNow();
     }
 }
