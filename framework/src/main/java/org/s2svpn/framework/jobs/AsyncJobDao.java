@@ -10,19 +10,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.s2svpn.framework.api.CallContext;
+import org.s2svpn.framework.crypto.Encryptor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
-/** The async_job table. */
+/**
+ * The async_job table. Job results are stored AES-GCM-encrypted: a result holds the response, and some responses
+ * hold a secret (a customer gateway's PSK, a user's secret key) that must not sit in the database in clear.
+ */
 public final class AsyncJobDao {
     private static final String COLUMNS = "id, uuid, user_id, user_uuid, account_id, account_uuid, domain_id, job_cmd, job_cmd_info,"
             + " instance_type, instance_uuid, job_status, job_result_code, job_result, executing_msid, created, completed";
 
     private final JdbcClient jdbc;
+    private final Encryptor encryptor;
 
-    public AsyncJobDao(JdbcClient jdbc) {
+    public AsyncJobDao(JdbcClient jdbc, Encryptor encryptor) {
         this.jdbc = requireNonNull(jdbc, "jdbc");
+        this.encryptor = requireNonNull(encryptor, "encryptor");
     }
 
     public AsyncJob insert(CallContext caller, String cmd, String cmdInfo, String instanceType, String instanceUuid, long msid) {
@@ -45,7 +51,7 @@ public final class AsyncJobDao {
         LocalDateTime now = now();
         return jdbc.sql("UPDATE async_job SET job_status = ?, job_result_code = ?, job_result = ?, completed = ?, last_updated = ?"
                         + " WHERE id = ? AND job_status = 0")
-                .params(status, resultCode, result, now, now, id).update() == 1;
+                .params(status, resultCode, encryptor.encrypt(result), now, now, id).update() == 1;
     }
 
     /** Fails every job still pending on the given server: it stopped before they finished. Returns how many. */
@@ -53,11 +59,11 @@ public final class AsyncJobDao {
         LocalDateTime now = now();
         return jdbc.sql("UPDATE async_job SET job_status = 2, job_result_code = 530, job_result = ?, completed = ?, last_updated = ?"
                         + " WHERE executing_msid = ? AND job_status = 0")
-                .params(result, now, now, msid).update();
+                .params(encryptor.encrypt(result), now, now, msid).update();
     }
 
     public Optional<AsyncJob> findByUuid(String uuid) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM async_job WHERE uuid = ?").param(uuid).query(AsyncJobDao::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM async_job WHERE uuid = ?").param(uuid).query(this::map).optional();
     }
 
     /** Jobs of the given accounts (all accounts when null), newest first. */
@@ -76,14 +82,14 @@ public final class AsyncJobDao {
             params.add(since);
         }
         sql.append(" ORDER BY id DESC");
-        return jdbc.sql(sql.toString()).params(params).query(AsyncJobDao::map).list();
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
-    private static AsyncJob map(ResultSet rs, int row) throws SQLException {
+    private AsyncJob map(ResultSet rs, int row) throws SQLException {
         return new AsyncJob(rs.getLong("id"), rs.getString("uuid"), rs.getLong("user_id"), rs.getString("user_uuid"),
                 rs.getLong("account_id"), rs.getString("account_uuid"), rs.getLong("domain_id"), rs.getString("job_cmd"),
                 rs.getString("job_cmd_info"), rs.getString("instance_type"), rs.getString("instance_uuid"), rs.getInt("job_status"),
-                rs.getInt("job_result_code"), rs.getString("job_result"), rs.getLong("executing_msid"),
+                rs.getInt("job_result_code"), encryptor.decrypt(rs.getString("job_result")), rs.getLong("executing_msid"),
                 rs.getObject("created", LocalDateTime.class), rs.getObject("completed", LocalDateTime.class));
     }
 
