@@ -73,6 +73,10 @@ public final class Main {
             System.out.println("database " + config.database().url() + " is at schema version " + result.targetSchemaVersion
                     + " (" + result.migrationsExecuted + " migration(s) applied)");
         }
+        // Made here, as CloudStack's setup makes its database key: every server on this database needs a copy of it.
+        org.s2svpn.framework.crypto.Encryptor.fromKeyFile(config.encryptionKeyFile());
+        System.out.println("encryption key of the secrets in the database: " + config.encryptionKeyFile()
+                + " (keep it outside the database; copy it to every management server that uses this database)");
     }
 
     private static int parsePort(String value) {

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 
-/** {@code s2svpn.jar setup-databases} creates the schema on the database named in DIR/server.properties, as CloudStack's does. */
+/**
+ * {@code s2svpn.jar setup-databases} creates the schema on the database named in DIR/server.properties, as CloudStack's
+ * does, and the key that encrypts the secrets kept in that database, outside it.
+ */
 public class SetupDatabasesTest {
 
     @Test
@@ -32,8 +35,14 @@ public class SetupDatabasesTest {
                 }
                 assertTrue(names.toString(), names.containsAll(List.of("account", "user", "domain", "async_job", "configuration", "event")));
             }
+            Path key = dataDir.resolve("key");
+            assertTrue(first, first.contains("encryption key of the secrets in the database: " + key));
+            assertEquals("the key file is the owner's alone", "rw-------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+            String created = Files.readString(key);
             String second = setupDatabases(dataDir);
             assertTrue(second, second.contains("(0 migration(s) applied)"));
+            assertEquals("a second setup keeps the key", created, Files.readString(key));
         } finally {
             database.drop();
         }
