@@ -59,6 +59,24 @@ public final class ApiClient {
         return send("POST", signed(command, nameValues));
     }
 
+    /** A call that must answer 200: its inner response object. */
+    public JsonObject ok(String command, String... nameValues) {
+        Answer answer = call(command, nameValues);
+        if (answer.status() != 200) {
+            throw new AssertionError(command + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.inner();
+    }
+
+    /** An async command whose job must succeed: its jobresult. */
+    public JsonObject job(String command, String... nameValues) {
+        JsonObject job = waitForJob(ok(command, nameValues).get("jobid").getAsString());
+        if (job.get("jobstatus").getAsInt() != 1) {
+            throw new AssertionError(command + " failed: " + job);
+        }
+        return job.getAsJsonObject("jobresult");
+    }
+
     /** Waits for an async job and returns the queryAsyncJobResult answer once it is no longer pending. */
     public JsonObject waitForJob(String jobId) {
         Instant deadline = Instant.now().plusSeconds(60);
