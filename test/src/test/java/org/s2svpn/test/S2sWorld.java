@@ -1,6 +1,7 @@
 package org.s2svpn.test;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -27,7 +28,7 @@ import org.s2svpn.server.router.RouterTimer;
  * with a tier and a "VM" each, made through the API, and {@link CustomerGatewaySite}s on the zone's public bridge.
  * Addresses come from ranges this machine does not use; the customer gateways take .200 and up of the public range
  * (the server hands out .10 to .40). {@link #cleanUpScenario()} deletes a scenario's VPCs (their VPN gateways and
- * connections go along) and sites; {@link #close()} the node.
+ * connections go along) and sites, after checking that no PSK reached a log; {@link #close()} the node.
  */
 final class S2sWorld implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -50,6 +51,8 @@ final class S2sWorld implements AutoCloseable {
     private final List<CustomerGatewaySite> sites = new ArrayList<>();
     private final List<String[]> classVpcs = new ArrayList<>();
     private final List<CustomerGatewaySite> classSites = new ArrayList<>();
+    /** The PSKs the scenarios gave, looked for in every log before the routers (and their logs) go. */
+    private final Set<String> secrets = new HashSet<>();
     private final String originalCheckInterval;
     private int sitesMade;
     private int vmsMade;
@@ -111,6 +114,7 @@ final class S2sWorld implements AutoCloseable {
 
     /** createVpnCustomerGateway for the site: its address and subnets, the given name, PSK, policies and more parameters. */
     String customerGateway(CustomerGatewaySite site, String psk, String ikePolicy, String espPolicy, String... more) {
+        secrets.add(psk);
         List<String> params = new ArrayList<>(List.of("name", site.name, "gateway", site.publicIp, "cidrlist", site.cidrList(), "ipsecpsk", psk,
                 "ikepolicy", ikePolicy, "esppolicy", espPolicy));
         params.addAll(List.of(more));
@@ -286,6 +290,30 @@ final class S2sWorld implements AutoCloseable {
         return list.getAsJsonArray(key).get(0).getAsJsonObject().get("id").getAsString();
     }
 
+    /**
+     * No PSK of the run is in the server's log or in any log of the node's routers (s2s.log, charon.log and their
+     * rotations), as it is or Base64- or hex-encoded.
+     */
+    void assertNoSecretInLogs() throws IOException {
+        List<Path> logs = new ArrayList<>(List.of(Path.of("target/s2svpn-test.log")));
+        Path routers = Path.of("/var/lib/s2svpn/routers");
+        if (Files.isDirectory(routers)) {
+            try (var files = Files.walk(routers)) {
+                files.filter(p -> p.getFileName().toString().contains(".log")).forEach(logs::add);
+            }
+        }
+        for (Path log : logs) {
+            String text = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (String psk : secrets) {
+                byte[] bytes = psk.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                for (String form : List.of(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1),
+                        java.util.Base64.getEncoder().encodeToString(bytes), java.util.HexFormat.of().formatHex(bytes))) {
+                    assertFalse("a PSK reached " + log + " as " + form, text.contains(form));
+                }
+            }
+        }
+    }
+
     // --- cleaning up ------------------------------------------------------------------------------------------------
 
     /** Keeps a VPC and sites until {@link #close()} instead of the end of the scenario that made them. */
@@ -308,6 +336,11 @@ final class S2sWorld implements AutoCloseable {
 
     private void cleanUp(List<String[]> vpcList, List<CustomerGatewaySite> siteList) {
         List<Throwable> failures = new ArrayList<>();
+        try {
+            assertNoSecretInLogs();
+        } catch (AssertionError | IOException e) {
+            failures.add(e); // reported once everything is removed
+        }
         // The tiers first (deleteVPC refuses a VPC that has any), then the VPCs, which take their VPN gateways and
         // connections along.
         runTogether("deleteNetwork", vpcList.stream().map(v -> v[1]).filter(java.util.Objects::nonNull).toList(), failures);
