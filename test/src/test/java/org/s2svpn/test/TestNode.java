@@ -46,20 +46,12 @@ final class TestNode implements AutoCloseable {
     }
 
     JsonObject ok(String command, String... params) {
-        ApiClient.Answer answer = admin.call(command, params);
-        if (answer.status() != 200) {
-            throw new AssertionError(command + ": " + answer.body());
-        }
-        return answer.inner();
+        return admin.ok(command, params);
     }
 
     /** Submits an async command and returns its jobresult; fails unless the job succeeded. */
     JsonObject job(String command, String... params) {
-        JsonObject job = admin.waitForJob(ok(command, params).get("jobid").getAsString());
-        if (job.get("jobstatus").getAsInt() != 1) {
-            throw new AssertionError(command + " failed: " + job);
-        }
-        return job.getAsJsonObject("jobresult");
+        return admin.job(command, params);
     }
 
     /** The router namespace of a VPC. */
