@@ -22,13 +22,20 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the jar on a free port with the given database and waits until its API answers. */
     public static ServerProcess start(Path dataDir, TestDatabase database) throws Exception {
+        return start(dataDir, database, "-Xmx256m");
+    }
+
+    /** The same with the given JVM options (a heap size, for a benchmark). */
+    public static ServerProcess start(Path dataDir, TestDatabase database, String... jvmOptions) throws Exception {
         Path jar = Path.of(System.getProperty("s2svpn.jar", "../client/target/s2svpn.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the client module builds it (mvn package)");
         }
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", jar.toString(), "run", "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", jar.toString(), "run", "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         if (database.mysqlName() != null) {
             env.put("S2SVPN_DB_URL", database.config().url());

@@ -1,0 +1,111 @@
+package org.s2svpn.test;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.Test;
+
+/**
+ * Issue 8's API figures, printed (no target is asserted: a benchmark measures). The management server runs as a user
+ * runs it, in its own JVM on MariaDB, with simulated routers; the clients sign every call as real clients do.
+ * <ul>
+ *   <li>signed listVpnConnections (pagesize 100, random page) by 8 clients at once, with 10,000 connections on 1,000
+ *       routers: requests per second, p50 and p99;</li>
+ *   <li>a createVpnCustomerGateway job from submit to result (queryAsyncJobResult polled every millisecond): median
+ *       and p99 over 300 sequential jobs.</li>
+ * </ul>
+ * Run: {@code ./scripts/bench.sh ApiBenchmark}; sizes by -Dbench.routers, -Dbench.perRouter, -Dbench.seconds.
+ */
+public class ApiBenchmark {
+    private static final int ROUTERS = Integer.getInteger("bench.routers", 1000);
+    private static final int PER_ROUTER = Integer.getInteger("bench.perRouter", 10);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    private static final int CLIENTS = 8;
+
+    @Test
+    public void listAndCreateUnderLoad() throws Exception {
+        Path dataDir = Files.createTempDirectory("s2svpn-bench-");
+        TestDatabase database = TestDatabase.create("mariadb", dataDir);
+        try (ServerProcess server = ServerProcess.start(dataDir, database, "-Xmx512m")) {
+            ApiClient admin = server.admin();
+            S2sFleet fleet = S2sFleet.build(admin, ROUTERS, PER_ROUTER, CLIENTS);
+            int pages = (fleet.connections().size() + 99) / 100;
+
+            listVpnConnections(admin, pages, 5); // warm-up: JIT, connection pools
+            List<Long> nanos = listVpnConnections(admin, pages, SECONDS);
+            System.out.printf("listVpnConnections: %d connections, pagesize 100, %d clients: %.0f requests/s, p50 %.1f ms, p99 %.1f ms%n",
+                    fleet.connections().size(), CLIENTS, nanos.size() / (double) SECONDS, percentile(nanos, 50) / 1e6,
+                    percentile(nanos, 99) / 1e6);
+
+            List<Long> jobs = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                jobs.add(createCustomerGateway(admin, i));
+            }
+            System.out.printf("createVpnCustomerGateway job, submit to result: %d jobs, median %.1f ms, p99 %.1f ms%n", jobs.size(),
+                    percentile(jobs, 50) / 1e6, percentile(jobs, 99) / 1e6);
+        } finally {
+            database.drop();
+        }
+    }
+
+    /** Each client lists random pages for that many seconds; the latency of every answered request. */
+    private static List<Long> listVpnConnections(ApiClient admin, int pages, int seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<List<Long>>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.add(pool.submit(() -> {
+                    List<Long> latencies = new ArrayList<>();
+                    while (System.nanoTime() < end) {
+                        String page = String.valueOf(1 + ThreadLocalRandom.current().nextInt(pages));
+                        long start = System.nanoTime();
+                        ApiClient.Answer answer = admin.call("listVpnConnections", "pagesize", "100", "page", page);
+                        latencies.add(System.nanoTime() - start);
+                        if (answer.status() != 200 || answer.inner().getAsJsonArray("vpnconnection").size() == 0) {
+                            throw new AssertionError("listVpnConnections page " + page + ": " + answer.body());
+                        }
+                    }
+                    return latencies;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> f : clients) {
+                all.addAll(f.get());
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long createCustomerGateway(ApiClient admin, int i) {
+        long start = System.nanoTime();
+        String job = admin.ok("createVpnCustomerGateway", "name", "bench-" + i, "gateway", "192.0." + (2 + i / 250) + "." + (i % 250 + 1), "cidrlist",
+                "172.16." + i % 250 + ".0/24", "ipsecpsk", "bench-secret", "ikepolicy", "aes256-sha256;modp2048", "esppolicy",
+                "aes256-sha256").get("jobid").getAsString();
+        while (true) {
+            JsonObject result = admin.call("queryAsyncJobResult", "jobid", job).inner();
+            if (result.get("jobstatus").getAsInt() != 0) {
+                if (result.get("jobstatus").getAsInt() != 1) {
+                    throw new AssertionError("createVpnCustomerGateway failed: " + result);
+                }
+                return System.nanoTime() - start;
+            }
+            ApiClient.sleep(1);
+        }
+    }
+
+    static double percentile(List<Long> values, int p) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
