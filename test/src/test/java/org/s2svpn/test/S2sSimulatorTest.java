@@ -199,6 +199,27 @@ public class S2sSimulatorTest {
     }
 
     @Test
+    public void connectionsArePagedNewestFirstWithTheCountOfAll() {
+        setup("paged-1");
+        setup("paged-2");
+        setup("paged-3");
+        JsonObject all = ok("listVpnConnections", "listall", "true");
+        int count = all.get("count").getAsInt();
+        java.util.List<String> ids = all.getAsJsonArray("vpnconnection").asList().stream().map(c -> c.getAsJsonObject().get("id").getAsString())
+                .toList();
+        assertEquals(count, ids.size());
+        java.util.List<String> paged = new java.util.ArrayList<>();
+        for (int page = 1; page <= (count + 1) / 2; page++) {
+            JsonObject answer = ok("listVpnConnections", "listall", "true", "page", String.valueOf(page), "pagesize", "2");
+            assertEquals("every page says how many there are in all", count, answer.get("count").getAsInt());
+            answer.getAsJsonArray("vpnconnection").forEach(c -> paged.add(c.getAsJsonObject().get("id").getAsString()));
+        }
+        assertEquals("the pages are the whole list, in its order", ids, paged);
+        JsonObject beyond = ok("listVpnConnections", "listall", "true", "page", String.valueOf(count + 1), "pagesize", "2");
+        assertFalse("a page beyond the end is empty: " + beyond, beyond.has("vpnconnection"));
+    }
+
+    @Test
     public void adminsSetDisplayAndCustomIdsOfConnectionsAndVpnGateways() {
         Setup s = setup("custom");
         String customId = java.util.UUID.randomUUID().toString();

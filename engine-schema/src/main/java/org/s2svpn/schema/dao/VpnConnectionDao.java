@@ -63,9 +63,10 @@ public final class VpnConnectionDao implements DisplayAndUuid {
                 + " AND g.removed IS NULL ORDER BY c.id").param(vpcId).query(VpnConnectionDao::map).list();
     }
 
-    public List<VpnConnectionVO> search(List<Long> accountIds, Long id, Long vpcId, Boolean display) {
+    /** One page of the connections that match, newest first (paged in the database: a page of 10,000 costs a page). */
+    public Page<VpnConnectionVO> search(List<Long> accountIds, Long id, Long vpcId, Boolean display, long offset, int limit) {
         return new Where(SELECT + " JOIN s2s_vpn_gateway g ON g.id = c.vpn_gateway_id WHERE c.removed IS NULL").in("c.account_id", accountIds)
-                .eq("c.id", id).eq("g.vpc_id", vpcId).eq("c.display", display).list(jdbc, "c.id DESC", VpnConnectionDao::map);
+                .eq("c.id", id).eq("g.vpc_id", vpcId).eq("c.display", display).page(jdbc, "c.id DESC", VpnConnectionDao::map, offset, limit);
     }
 
     /**

@@ -29,6 +29,11 @@ public final class VpnGatewayDao implements DisplayAndUuid {
         return new VpnGatewayVO(id, uuid, addrId, vpcId, domainId, accountId, display, now);
     }
 
+    /** Those of the ids that exist: one query for a page of a list. */
+    public List<VpnGatewayVO> findByIds(java.util.Collection<Long> ids) {
+        return new Where(SELECT + " WHERE removed IS NULL").in("id", List.copyOf(ids)).list(jdbc, "id", VpnGatewayDao::map);
+    }
+
     public Optional<VpnGatewayVO> findById(long id) {
         return jdbc.sql(SELECT + " WHERE id = ? AND removed IS NULL").param(id).query(VpnGatewayDao::map).optional();
     }

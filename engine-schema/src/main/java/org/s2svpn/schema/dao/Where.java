@@ -60,4 +60,15 @@ final class Where {
         }
         return jdbc.sql(sql + " ORDER BY " + orderBy).params(params).query(mapper).list();
     }
+
+    /** The rows from offset, at most limit of them, with the count of all rows that match: two queries, whatever the size. */
+    <T> Page<T> page(JdbcClient jdbc, String orderBy, RowMapper<T> mapper, long offset, int limit) {
+        if (matchesNothing) {
+            return new Page<>(List.of(), 0);
+        }
+        int total = jdbc.sql("SELECT COUNT(*) FROM (" + sql + ") matched").params(params).query(Integer.class).single();
+        List<Object> paged = new ArrayList<>(params);
+        paged.addAll(List.of(limit, offset));
+        return new Page<>(jdbc.sql(sql + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?").params(paged).query(mapper).list(), total);
+    }
 }

@@ -2,12 +2,21 @@ package org.s2svpn.vpn;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import org.s2svpn.framework.api.CallContext;
 import org.s2svpn.framework.crypto.Encryptor;
 import org.s2svpn.framework.serialize.ApiGson;
 import org.s2svpn.schema.AccountVO;
 import org.s2svpn.schema.CustomerGatewayVO;
 import org.s2svpn.schema.DomainVO;
+import org.s2svpn.schema.IpAddressVO;
 import org.s2svpn.schema.VpcVO;
 import org.s2svpn.schema.VpnConnectionVO;
 import org.s2svpn.schema.VpnGatewayVO;
@@ -68,14 +77,46 @@ public final class S2sViews {
     }
 
     public VpnConnectionResponse connection(VpnConnectionVO c, CallContext caller) {
-        Owner o = owner(c.accountId(), c.domainId());
-        VpnGatewayVO vpnGateway = vpnGateways.findById(c.vpnGatewayId()).orElseThrow();
-        CustomerGatewayVO g = customerGateways.findById(c.customerGatewayId()).orElseThrow();
-        String ip = addresses.findById(vpnGateway.addrId()).map(a -> a.address()).orElse(null);
-        return new VpnConnectionResponse(c.uuid(), vpnGateway.uuid(), ip, g.uuid(), g.gatewayIp(), g.guestCidrList(),
-                encryptor.decrypt(g.encryptedPsk()), g.ikePolicy(), g.espPolicy(), g.ikeLifetime(), g.espLifetime(), g.dpd(), g.forceEncap(),
-                g.splitConnections(), g.ikeVersion(), c.state().name(), c.passive(), ApiGson.format(c.created()), null,
-                caller.isRootAdmin() ? c.display() : null, o.account(), null, null, o.domainId(), o.domain(), o.domainPath(), c.reason(),
-                ApiGson.format(c.stateChanged()));
+        return connections(List.of(c), caller).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("the gateways of VPN connection " + c.uuid() + " are gone"));
+    }
+
+    /**
+     * The responses of a page of connections, with five queries whatever the page's size (their VPN gateways,
+     * addresses, customer gateways, accounts and domains, each by one IN): a list of 100 must not cost 500 queries.
+     * A connection whose gateway went meanwhile (a delete in progress) is left out.
+     */
+    public List<VpnConnectionResponse> connections(List<VpnConnectionVO> page, CallContext caller) {
+        Map<Long, VpnGatewayVO> vpnGatewaysById = byId(vpnGateways.findByIds(ids(page, VpnConnectionVO::vpnGatewayId)), VpnGatewayVO::id);
+        Map<Long, String> ips = addresses.findByIds(ids(vpnGatewaysById.values(), VpnGatewayVO::addrId)).stream()
+                .collect(Collectors.toMap(IpAddressVO::id, IpAddressVO::address));
+        Map<Long, CustomerGatewayVO> customers = byId(customerGateways.findByIds(ids(page, VpnConnectionVO::customerGatewayId)),
+                CustomerGatewayVO::id);
+        Map<Long, String> accountNames = accounts.findByIds(ids(page, VpnConnectionVO::accountId)).stream()
+                .collect(Collectors.toMap(AccountVO::id, AccountVO::accountName));
+        Map<Long, DomainVO> domainsById = byId(domains.findByIds(ids(page, VpnConnectionVO::domainId)), DomainVO::id);
+        List<VpnConnectionResponse> responses = new ArrayList<>();
+        for (VpnConnectionVO c : page) {
+            VpnGatewayVO vpnGateway = vpnGatewaysById.get(c.vpnGatewayId());
+            CustomerGatewayVO g = customers.get(c.customerGatewayId());
+            DomainVO domain = domainsById.get(c.domainId());
+            if (vpnGateway == null || g == null || domain == null) {
+                continue;
+            }
+            responses.add(new VpnConnectionResponse(c.uuid(), vpnGateway.uuid(), ips.get(vpnGateway.addrId()), g.uuid(), g.gatewayIp(),
+                    g.guestCidrList(), encryptor.decrypt(g.encryptedPsk()), g.ikePolicy(), g.espPolicy(), g.ikeLifetime(), g.espLifetime(),
+                    g.dpd(), g.forceEncap(), g.splitConnections(), g.ikeVersion(), c.state().name(), c.passive(), ApiGson.format(c.created()),
+                    null, caller.isRootAdmin() ? c.display() : null, accountNames.get(c.accountId()), null, null, domain.uuid(), domain.name(),
+                    domain.displayPath(), c.reason(), ApiGson.format(c.stateChanged())));
+        }
+        return responses;
+    }
+
+    private static <T> Set<Long> ids(Collection<T> items, Function<T, Long> id) {
+        return items.stream().map(id).collect(Collectors.toSet());
+    }
+
+    private static <T> Map<Long, T> byId(List<T> items, Function<T, Long> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity()));
     }
 }

@@ -11,6 +11,7 @@ import org.s2svpn.framework.api.Parameter;
 import org.s2svpn.framework.api.RoleType;
 import org.s2svpn.schema.VpcVO;
 import org.s2svpn.schema.VpnConnectionVO;
+import org.s2svpn.schema.dao.Page;
 import org.s2svpn.schema.dao.VpnConnectionDao;
 import org.s2svpn.server.account.BaseListProjectAndAccountResourcesCmd;
 import org.s2svpn.server.account.OwnerScope;
@@ -45,9 +46,8 @@ public final class ListVpnConnectionsCmd extends BaseListProjectAndAccountResour
         if (askedForAProject()) {
             return ListResponse.of(VpnConnectionResponse.class, List.of());
         }
-        List<VpnConnectionResponse> found = connections.search(visibleAccounts(scope, caller), id, vpcId, display).stream()
-                .map(c -> views.connection(c, caller))
-                .toList();
-        return ListResponse.paged(VpnConnectionResponse.class, found, paging());
+        Page<VpnConnectionVO> page = connections.search(visibleAccounts(scope, caller), id, vpcId, display, paging().offset(),
+                paging().limit());
+        return new ListResponse<>(VpnConnectionResponse.class, views.connections(page.items(), caller), page.total());
     }
 }
