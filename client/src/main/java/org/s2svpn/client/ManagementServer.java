@@ -18,6 +18,7 @@ import org.s2svpn.framework.config.ConfigDepot;
 import org.s2svpn.framework.http.ApiHandler;
 import org.s2svpn.framework.jobs.AsyncJobManager;
 import org.s2svpn.server.Bootstrap;
+import org.s2svpn.server.cluster.ClusterManager;
 import org.s2svpn.server.router.RouterTimer;
 import org.s2svpn.server.vpc.NetworkDefaults;
 import org.s2svpn.setupdb.Databases;
@@ -52,7 +53,6 @@ public final class ManagementServer implements AutoCloseable {
         }
         context.getBean(NetworkDefaults.class).ensure();
         context.getBean(AsyncJobManager.class).failLeftoverJobs();
-        context.getBean(RouterTimer.class).start();
         http = new Server();
         ServerConnector connector = new ServerConnector(http);
         connector.setHost(config.bindAddress());
@@ -61,6 +61,8 @@ public final class ManagementServer implements AutoCloseable {
         http.setHandler(new ApiHandler(context.getBean(ApiServer.class)));
         http.setStopTimeout(5_000);
         http.start();
+        context.getBean(ClusterManager.class).start(config.bindAddress() + ":" + port());
+        context.getBean(RouterTimer.class).start();
         LOG.info("management server ready: http://{}:{}/client/api", config.bindAddress(), port());
         return this;
     }

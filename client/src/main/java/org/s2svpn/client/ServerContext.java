@@ -58,7 +58,9 @@ import org.s2svpn.server.vpc.NetworkDefaults;
 import org.s2svpn.server.vpc.VpcManager;
 import org.s2svpn.server.vpc.VpcViews;
 import org.s2svpn.vpn.Site2SiteVpnModule;
+import org.s2svpn.schema.dao.ManagementServerHostDao;
 import org.s2svpn.server.account.AccessPolicyImpl;
+import org.s2svpn.server.cluster.ClusterManager;
 import org.s2svpn.server.account.AccountManager;
 import org.s2svpn.server.account.AccountViews;
 import org.s2svpn.server.account.AuthenticatorImpl;
@@ -90,7 +92,7 @@ public class ServerContext {
             HostDao.class, VlanDao.class, IpAddressDao.class, OfferingDao.class, VpcDao.class, NetworkDao.class, RouterDao.class,
             PublicNetworkManager.class, PublicNetworkViews.class, HostManager.class, SimulatedRouterChannel.class, RouterManager.class,
             RouterViews.class, RouterTimer.class, RouterHealthCheck.class, VpcManager.class, VpcViews.class, NetworkDefaults.class,
-            NodeInstaller.class, HostViews.class, SshRouterChannel.class);
+            NodeInstaller.class, HostViews.class, SshRouterChannel.class, ManagementServerHostDao.class);
 
     /** Builds the context around an open data source; the caller closes both. */
     public static AnnotationConfigApplicationContext create(ServerConfig config, DataSource dataSource, long msid) {
@@ -159,6 +161,12 @@ public class ServerContext {
     @Bean
     public ConfigDepot configDepot(JdbcClient jdbc, List<Configurable> components) {
         return new ConfigDepot(jdbc, components);
+    }
+
+    @Bean
+    public ClusterManager clusterManager(ManagementServerHostDao hosts, RouterDao routers, AsyncJobManager jobs, ConfigDepot config,
+                                         Long msid) {
+        return new ClusterManager(hosts, routers, jobs, config, msid);
     }
 
     @Bean(destroyMethod = "close")

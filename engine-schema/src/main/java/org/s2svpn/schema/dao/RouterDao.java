@@ -47,6 +47,45 @@ public final class RouterDao {
         return jdbc.sql(SELECT + " WHERE state = ? AND removed IS NULL ORDER BY id").param(state.name()).query(RouterDao::map).list();
     }
 
+    // --- ownership among several management servers (V5) ------------------------------------------------------------
+
+    /** The Running routers this server owns that serve at least one tier: those the router check watches. */
+    public List<DomainRouterVO> listCheckable(long msid) {
+        return jdbc.sql(SELECT + " r WHERE r.owner_msid = ? AND r.state = ? AND r.removed IS NULL"
+                        + " AND EXISTS (SELECT 1 FROM networks n WHERE n.vpc_id = r.vpc_id AND n.removed IS NULL) ORDER BY r.id")
+                .params(msid, DomainRouterVO.State.Running.name()).query(RouterDao::map).list();
+    }
+
+    /** Routers not removed, and how many of them this server owns: [all, owned]. */
+    public int[] ownership(long msid) {
+        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(CASE WHEN owner_msid = ? THEN 1 ELSE 0 END), 0) FROM domain_router WHERE removed IS NULL")
+                .param(msid).query((rs, row) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+    }
+
+    /** Takes up to limit routers that no live server owns; returns how many. */
+    public int claim(long msid, List<Long> live, int limit) {
+        List<Object> params = new java.util.ArrayList<>(List.of(msid));
+        params.addAll(live);
+        params.add(limit);
+        return jdbc.sql("UPDATE domain_router SET owner_msid = ? WHERE removed IS NULL AND (owner_msid IS NULL OR owner_msid NOT IN ("
+                + "?,".repeat(live.size() - 1) + "?)) LIMIT ?").params(params).update();
+    }
+
+    /** Gives up to limit of this server's routers back (the others take them); returns how many. */
+    public int release(long msid, int limit) {
+        return jdbc.sql("UPDATE domain_router SET owner_msid = NULL WHERE owner_msid = ? AND removed IS NULL LIMIT ?").params(msid, limit).update();
+    }
+
+    /** Gives every router of a server back: it stopped, or died. */
+    public int releaseAll(long msid) {
+        return jdbc.sql("UPDATE domain_router SET owner_msid = NULL WHERE owner_msid = ?").param(msid).update();
+    }
+
+    /** Notes that the router was checked now. */
+    public void markChecked(long id) {
+        jdbc.sql("UPDATE domain_router SET last_checked = CURRENT_TIMESTAMP(3) WHERE id = ?").param(id).update();
+    }
+
     public List<DomainRouterVO> listByHost(long hostId) {
         return jdbc.sql(SELECT + " WHERE host_id = ? AND removed IS NULL ORDER BY id").param(hostId).query(RouterDao::map).list();
     }

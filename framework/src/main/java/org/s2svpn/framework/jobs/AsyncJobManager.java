@@ -48,11 +48,16 @@ public final class AsyncJobManager implements AutoCloseable {
 
     /** Fails the jobs this server left pending when it last stopped. */
     public int failLeftoverJobs() {
+        return failJobsOf(msid);
+    }
+
+    /** Fails the jobs a server left pending: this one at its start, or another that died (its heartbeat stopped). */
+    public int failJobsOf(long stoppedMsid) {
         String error = gson.toJson(bodies.error(new ApiException(ApiErrorCode.INTERNAL_ERROR, ApiException.CS_CLOUD_RUNTIME,
-                "Job interrupted: the management server (msid " + msid + ") that ran it stopped before it finished")));
-        int failed = dao.failPendingOf(msid, error);
+                "Job interrupted: the management server (msid " + stoppedMsid + ") that ran it stopped before it finished")));
+        int failed = dao.failPendingOf(stoppedMsid, error);
         if (failed > 0) {
-            LOG.warn("failed {} async job(s) left pending when this management server (msid {}) last stopped", failed, msid);
+            LOG.warn("failed {} async job(s) left pending when management server msid {} stopped", failed, stoppedMsid);
         }
         return failed;
     }
