@@ -46,6 +46,11 @@ public final class ApiClient {
         this.secretKey = secretKey;
     }
 
+    /** The same user's keys, at another management server. */
+    public ApiClient at(String otherEndpoint) {
+        return new ApiClient(otherEndpoint, apiKey, secretKey);
+    }
+
     public ApiClient withKeys(String newApiKey, String newSecretKey) {
         return new ApiClient(endpoint, newApiKey, newSecretKey);
     }

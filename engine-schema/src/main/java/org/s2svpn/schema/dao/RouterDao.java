@@ -76,7 +76,12 @@ public final class RouterDao {
         return jdbc.sql("UPDATE domain_router SET owner_msid = NULL WHERE owner_msid = ? AND removed IS NULL LIMIT ?").params(msid, limit).update();
     }
 
-    /** Gives every router of a server back: it stopped, or died. */
+    /** Takes every router of a server that died: the taker checks them in the same sweep, and gives some back later. */
+    public int takeOver(long deadMsid, long msid) {
+        return jdbc.sql("UPDATE domain_router SET owner_msid = ? WHERE owner_msid = ?").params(msid, deadMsid).update();
+    }
+
+    /** Gives every router of a server back: it stopped. */
     public int releaseAll(long msid) {
         return jdbc.sql("UPDATE domain_router SET owner_msid = NULL WHERE owner_msid = ?").param(msid).update();
     }

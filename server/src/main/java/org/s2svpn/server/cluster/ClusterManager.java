@@ -18,17 +18,21 @@ import org.s2svpn.server.config.ServerSettings;
  * Several management servers on one database (CloudStack's clustering, simpler): any server takes any API call and
  * runs the jobs it accepted; each router is checked by the one server that owns it. Every server writes a
  * heartbeat; before each router sweep a server marks silent servers Down (the one that manages to do so fails their
- * pending jobs and frees their routers) and then takes or gives back routers until it owns its fair share.
+ * pending jobs and takes their routers over, checking them in that very sweep) and then takes or gives back routers
+ * until it owns its fair share.
  *
- * <p>Timing, for a check interval I: a heartbeat every third of the silence limit, which is I/2 but at least 3 s. A
- * dead server's routers were checked at most I before it died, are freed at most the silence limit (plus a
- * heartbeat) after that, and checked by another server at its next sweep, at most I later: within three intervals.
+ * <p>Timing, for a check interval I: a heartbeat every second; the silence limit is I/2 but at least 5 s. A
+ * dead server's routers were checked at most I before it died; the first sweep of another server after the silence
+ * limit, at most I later, takes them over and checks them: 2I plus the limit, within three intervals. A router given
+ * back (to share the work out) was checked at most I before and is taken at the next sweep of another server.
  * A server judges others only after its own heartbeats have gone through for two silence limits, so that a
  * database outage, which silences everybody, makes nobody Down.
  */
 public final class ClusterManager implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(ClusterManager.class);
-    static final long MIN_SILENCE_MILLIS = 3_000;
+    static final long MIN_SILENCE_MILLIS = 5_000;
+    /** Often enough for the shortest silence limit whatever the interval (a change of it applies at once). */
+    static final long HEARTBEAT_MILLIS = 1_000;
 
     private final ManagementServerHostDao hosts;
     private final RouterDao routers;
@@ -51,7 +55,7 @@ public final class ClusterManager implements AutoCloseable {
         return msid;
     }
 
-    /** Joins the cluster: Up with a heartbeat, which then goes on every third of the silence limit. */
+    /** Joins the cluster: Up with a heartbeat, which then goes on every second. */
     public void start(String name) {
         hosts.up(msid, name);
         beatingSinceNanos = System.nanoTime();
@@ -78,7 +82,7 @@ public final class ClusterManager implements AutoCloseable {
                     scheduleHeartbeat();
                 }
             }
-        }, silenceMillis() / 3, TimeUnit.MILLISECONDS);
+        }, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** How long a server may stay silent before the others take it for dead. */
@@ -94,9 +98,9 @@ public final class ClusterManager implements AutoCloseable {
             for (long dead : hosts.silent(silence)) {
                 if (dead != msid && hosts.markDown(dead, silence)) {
                     int failed = jobs.failJobsOf(dead);
-                    int freed = routers.releaseAll(dead);
-                    LOG.warn("management server msid {} stopped sending heartbeats: marked Down, {} of its job(s) failed, {} router(s) freed",
-                            dead, failed, freed);
+                    int taken = routers.takeOver(dead, msid);
+                    LOG.warn("management server msid {} stopped sending heartbeats: marked Down, {} of its job(s) failed, {} router(s) taken"
+                            + " over", dead, failed, taken);
                 }
             }
         }
