@@ -45,7 +45,7 @@ public final class ListVpnConnectionsCmd extends BaseListProjectAndAccountResour
         if (askedForAProject()) {
             return ListResponse.of(VpnConnectionResponse.class, List.of());
         }
-        List<VpnConnectionResponse> found = connections.search(visibleAccounts(scope, caller), id, vpcId, display).stream()
+        List<VpnConnectionResponse> found = connections.search(visibleAccounts(scope, caller, id), id, vpcId, display).stream()
                 .map(c -> views.connection(c, caller))
                 .toList();
         return ListResponse.paged(VpnConnectionResponse.class, found, paging());
