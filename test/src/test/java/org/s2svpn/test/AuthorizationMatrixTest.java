@@ -42,7 +42,7 @@ public class AuthorizationMatrixTest {
     /** Handled by the API front door before any command is looked up, so listApis does not show them. */
     private static final Set<String> FRONT_DOOR = Set.of("login", "logout");
     private static final String[] ROLES = {"user", "dadm", "root"};
-    private static final String[] TARGETS = {"own", "other", "domain"};
+    private static final String[] TARGETS = {"own", "other", "sub", "domain"};
 
     /** An account with one user, the client signed with that user's keys, and the entities the account owns. */
     private static final class Party {
@@ -88,6 +88,7 @@ public class AuthorizationMatrixTest {
     private static Party domainAdmin;
     private static Party rootAdmin;
     private static Party other;
+    private static Party sub;
     private static Party outsider;
     private static int counter;
     private static int nets;
@@ -107,13 +108,16 @@ public class AuthorizationMatrixTest {
         suffix = Long.toHexString(System.nanoTime());
         String root = first(admin.call("listDomains", "name", "ROOT"), "domain").get("id").getAsString();
         String d1 = ok(admin.call("createDomain", "name", "az-d1-" + suffix)).getAsJsonObject("domain").get("id").getAsString();
+        String d1s = ok(admin.call("createDomain", "name", "az-s-" + suffix, "parentdomainid", d1)).getAsJsonObject("domain").get("id")
+                .getAsString();
         String d2 = ok(admin.call("createDomain", "name", "az-d2-" + suffix)).getAsJsonObject("domain").get("id").getAsString();
         rootAdmin = party("root", 1, root);
         user = party("user", 0, d1);
         domainAdmin = party("dadm", 2, d1);
         other = party("other", 0, d1);
+        sub = party("sub", 0, d1s);
         outsider = party("outsider", 0, d2);
-        for (Party p : List.of(rootAdmin, user, domainAdmin, other, outsider)) {
+        for (Party p : List.of(rootAdmin, user, domainAdmin, other, sub, outsider)) {
             ownEntities(p);
         }
         awaitUsage();
@@ -147,7 +151,7 @@ public class AuthorizationMatrixTest {
         for (int role = 0; role < ROLES.length; role++) {
             Set<String> callable = new TreeSet<>();
             for (Map.Entry<String, String[]> row : matrix().entrySet()) {
-                if (!FRONT_DOOR.contains(command(row.getKey())) && !row.getValue()[role * 3].equals("432")) {
+                if (!FRONT_DOOR.contains(command(row.getKey())) && !row.getValue()[role * TARGETS.length].equals("432")) {
                     callable.add(command(row.getKey()));
                 }
             }
@@ -160,16 +164,17 @@ public class AuthorizationMatrixTest {
         Map<String, String[]> matrix = matrix();
         Map<String, Probe> probes = probes();
         Party[] callers = {user, domainAdmin, rootAdmin};
+        Party[] targets = {null, other, sub, outsider};
         List<String> wrong = new ArrayList<>();
         Map<String, Integer> byAnswer = new TreeMap<>();
         Instant start = Instant.now();
         for (Map.Entry<String, String[]> row : matrix.entrySet()) {
             Probe probe = probes.get(row.getKey());
-            for (int role = 0; role < 3; role++) {
-                for (int target = 0; target < 3; target++) {
+            for (int role = 0; role < ROLES.length; role++) {
+                for (int target = 0; target < TARGETS.length; target++) {
                     Party caller = callers[role];
-                    Party whose = target == 0 ? caller : target == 1 ? other : outsider;
-                    String expected = row.getValue()[role * 3 + target];
+                    Party whose = target == 0 ? caller : targets[target];
+                    String expected = row.getValue()[role * TARGETS.length + target];
                     String observed = probe.run(caller, whose);
                     byAnswer.merge(expected, 1, Integer::sum);
                     if (!expected.equals(observed)) {
@@ -178,7 +183,7 @@ public class AuthorizationMatrixTest {
                 }
             }
         }
-        int cells = matrix.size() * 9;
+        int cells = matrix.size() * ROLES.length * TARGETS.length;
         System.out.printf("Authorization matrix: %d commands (%d rows with list variants), %d cells, %s, %d wrong, %d s%n",
                 matrix.keySet().stream().map(AuthorizationMatrixTest::command).distinct().count(), matrix.size(), cells, byAnswer,
                 wrong.size(), java.time.Duration.between(start, Instant.now()).toSeconds());
@@ -265,6 +270,8 @@ public class AuthorizationMatrixTest {
         lists(p, "listVpnConnections", "vpnconnection", "id", t -> t.connection);
         p.put("createVpnConnection", (c, t) -> outcome(c, c.api.call("createVpnConnection", "s2svpngatewayid", vpnGateway(t, vpc(t, true)),
                 "s2scustomergatewayid", customerGateway(t))));
+        p.put("createVpnConnection:mixed", (c, t) -> outcome(c, c.api.call("createVpnConnection", "s2svpngatewayid",
+                vpnGateway(c, vpc(c, true)), "s2scustomergatewayid", customerGateway(t))));
         p.put("updateVpnConnection", (c, t) -> outcome(c, c.api.call("updateVpnConnection", "id", t.connection)));
         p.put("resetVpnConnection", (c, t) -> outcome(c, c.api.call("resetVpnConnection", "id", t.connection)));
         p.put("deleteVpnConnection", (c, t) -> {
@@ -421,7 +428,7 @@ public class AuthorizationMatrixTest {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         Instant deadline = Instant.now().plusSeconds(20);
         String usage = "";
-        List<Party> all = List.of(rootAdmin, user, domainAdmin, other, outsider);
+        List<Party> all = List.of(rootAdmin, user, domainAdmin, other, sub, outsider);
         while (!all.stream().allMatch(p -> usage(p, today)) && Instant.now().isBefore(deadline)) {
             ApiClient.sleep(500);
             server.component(RouterTimer.class).sweep();
@@ -506,7 +513,7 @@ public class AuthorizationMatrixTest {
         return ++tierNets;
     }
 
-    /** The matrix file's rows: command (with its list variant) to the nine expected answers, in file order. */
+    /** The matrix file's rows: command (with its list variant) to the twelve expected answers, in file order. */
     private static Map<String, String[]> matrix() {
         Map<String, String[]> rows = new LinkedHashMap<>();
         try (InputStream in = AuthorizationMatrixTest.class.getResourceAsStream(MATRIX)) {
@@ -516,8 +523,9 @@ public class AuthorizationMatrixTest {
                     continue;
                 }
                 String[] fields = trimmed.split("\\s+");
-                assertEquals("a command and nine answers: " + line, 10, fields.length);
-                assertTrue("listed twice: " + fields[0], rows.put(fields[0], java.util.Arrays.copyOfRange(fields, 1, 10)) == null);
+                int answers = ROLES.length * TARGETS.length;
+                assertEquals("a command and " + answers + " answers: " + line, answers + 1, fields.length);
+                assertTrue("listed twice: " + fields[0], rows.put(fields[0], java.util.Arrays.copyOfRange(fields, 1, answers + 1)) == null);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
