@@ -263,6 +263,8 @@ public class AuthorizationMatrixTest {
         lists(p, "listVpnGateways", "vpngateway", "id", t -> t.vpnGateway);
         p.put("createVpnGateway", (c, t) -> outcome(c, c.api.call("createVpnGateway", "vpcid", vpc(t, true))));
         p.put("updateVpnGateway", (c, t) -> outcome(c, c.api.call("updateVpnGateway", "id", t.vpnGateway)));
+        p.put("updateVpnGateway:customid", (c, t) -> customId(c, "updateVpnGateway", vpnGateway(t, vpc(t, true)), "listVpnGateways",
+                "vpngateway"));
         p.put("deleteVpnGateway", (c, t) -> {
             String gateway = vpnGateway(t, vpc(t, true));
             return stillThere(outcome(c, c.api.call("deleteVpnGateway", "id", gateway)), "listVpnGateways", "vpngateway", gateway);
@@ -273,6 +275,8 @@ public class AuthorizationMatrixTest {
         p.put("createVpnConnection:mixed", (c, t) -> outcome(c, c.api.call("createVpnConnection", "s2svpngatewayid",
                 vpnGateway(c, vpc(c, true)), "s2scustomergatewayid", customerGateway(t))));
         p.put("updateVpnConnection", (c, t) -> outcome(c, c.api.call("updateVpnConnection", "id", t.connection)));
+        p.put("updateVpnConnection:customid", (c, t) -> customId(c, "updateVpnConnection", connection(t), "listVpnConnections",
+                "vpnconnection"));
         p.put("resetVpnConnection", (c, t) -> outcome(c, c.api.call("resetVpnConnection", "id", t.connection)));
         p.put("deleteVpnConnection", (c, t) -> {
             String connection = connection(t);
@@ -299,6 +303,17 @@ public class AuthorizationMatrixTest {
                 rowOf.apply(t)));
         p.put(command + ":account", (c, t) -> listed(c, c.api.call(command, "account", t.name, "domainid", t.domainId, "pagesize", "-1"),
                 key, field, rowOf.apply(t)));
+    }
+
+    /** Sets a new uuid with customid: ok when the entity took it, ok-ignored when it kept its own. */
+    private static String customId(Party caller, String command, String id, String listCommand, String key) {
+        String custom = java.util.UUID.randomUUID().toString();
+        String answer = outcome(caller, caller.api.call(command, "id", id, "customid", custom));
+        if (!answer.equals("ok")) {
+            return answer;
+        }
+        boolean renamed = listed(rootAdmin, admin.call(listCommand, "id", custom), key, "id", custom).equals("ok");
+        return renamed ? "ok" : "ok-ignored";
     }
 
     private static String deleteHost(Party caller, Party target) {
