@@ -7,17 +7,21 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.AfterClass;
@@ -32,10 +36,13 @@ import org.s2svpn.server.router.RouterTimer;
 
 /**
  * The authorization matrix of issue 7: every command the server registers, sent over signed HTTP by a user, a
- * domain admin and a root admin, against their own account, another account of the same domain and an account of
- * another domain. The expected answers are a table a reader can check against CloudStack
- * (src/test/resources/authorization-matrix.txt); this test runs every cell and reports each one that differs, and
- * fails when the server has a command the table does not list, so that a new command cannot skip the table.
+ * domain admin and a root admin, against their own account, another account of the same domain, an account of a
+ * subdomain and an account of another domain. The expected answers are a table a reader can check against
+ * CloudStack (src/test/resources/authorization-matrix.txt, which also explains its words); this test runs every
+ * cell, reports each one that differs, and fails when the server has a command the table does not list, so that a
+ * new command cannot skip the table. Every account owns one entity of each kind (VPC with a tier and a simulated
+ * router, VPN and customer gateways, a connection with usage, jobs, events); a cell whose command changes or removes
+ * an entity gets a fresh one, so that cells do not depend on one another.
  */
 public class AuthorizationMatrixTest {
     private static final String MATRIX = "/authorization-matrix.txt";
@@ -184,9 +191,9 @@ public class AuthorizationMatrixTest {
             }
         }
         int cells = matrix.size() * ROLES.length * TARGETS.length;
-        System.out.printf("Authorization matrix: %d commands (%d rows with list variants), %d cells, %s, %d wrong, %d s%n",
+        System.out.printf("Authorization matrix: %d commands (%d rows, counting list variants), %d cells, by answer %s, %d wrong, %d s%n",
                 matrix.keySet().stream().map(AuthorizationMatrixTest::command).distinct().count(), matrix.size(), cells, byAnswer,
-                wrong.size(), java.time.Duration.between(start, Instant.now()).toSeconds());
+                wrong.size(), Duration.between(start, Instant.now()).toSeconds());
         assertTrue(wrong.size() + " of " + cells + " cells differ from " + MATRIX + ":\n" + String.join("\n", wrong), wrong.isEmpty());
     }
 
@@ -221,12 +228,12 @@ public class AuthorizationMatrixTest {
             return stillThere(outcome(c, c.api.call("deleteAccount", "id", doomed)), "listAccounts", "account", doomed);
         });
         lists(p, "listUsers", "user", "id", t -> t.userId);
-        p.put("createUser", (c, t) -> outcome(c, c.api.call("createUser", "account", t.name, "domainid", t.domainId, "username",
+        p.put("createUser", (c, t) -> createdFor(t, c, c.api.call("createUser", "account", t.name, "domainid", t.domainId, "username",
                 "az-u-" + next(), "password", "pw", "firstname", "f", "lastname", "l", "email", "u@example.org")));
         p.put("registerUserKeys", AuthorizationMatrixTest::registerUserKeys);
 
         lists(p, "listVPCs", "vpc", "id", t -> t.vpc);
-        p.put("createVPC", (c, t) -> outcome(c, c.api.call("createVPC", "name", "az-vpc-" + next(), "cidr", "10." + nextNet() + ".0.0/16",
+        p.put("createVPC", (c, t) -> createdFor(t, c, c.api.call("createVPC", "name", "az-vpc-" + next(), "cidr", "10." + nextNet() + ".0.0/16",
                 "vpcofferingid", vpcOffering, "zoneid", zone, "account", t.name, "domainid", t.domainId)));
         p.put("updateVPC", (c, t) -> outcome(c, c.api.call("updateVPC", "id", t.vpc, "displaytext", "touched by " + c.name)));
         p.put("restartVPC", (c, t) -> outcome(c, c.api.call("restartVPC", "id", t.vpc)));
@@ -235,7 +242,7 @@ public class AuthorizationMatrixTest {
             return stillThere(outcome(c, c.api.call("deleteVPC", "id", vpc)), "listVPCs", "vpc", vpc);
         });
         lists(p, "listNetworks", "network", "id", t -> t.tier);
-        p.put("createNetwork", (c, t) -> outcome(c, c.api.call("createNetwork", tierParams(t))));
+        p.put("createNetwork", (c, t) -> createdFor(t, c, c.api.call("createNetwork", tierParams(t))));
         p.put("deleteNetwork", (c, t) -> {
             String tier = tier(t);
             return stillThere(outcome(c, c.api.call("deleteNetwork", "id", tier)), "listNetworks", "network", tier);
@@ -251,7 +258,7 @@ public class AuthorizationMatrixTest {
         }
 
         lists(p, "listVpnCustomerGateways", "vpncustomergateway", "id", t -> t.customerGateway);
-        p.put("createVpnCustomerGateway", (c, t) -> outcome(c, c.api.call("createVpnCustomerGateway",
+        p.put("createVpnCustomerGateway", (c, t) -> createdFor(t, c, c.api.call("createVpnCustomerGateway",
                 with(customerGatewayParams(), "account", t.name, "domainid", t.domainId))));
         p.put("updateVpnCustomerGateway", (c, t) -> outcome(c, c.api.call("updateVpnCustomerGateway",
                 with(customerGatewayParams(), "id", customerGateway(t)))));
@@ -261,7 +268,7 @@ public class AuthorizationMatrixTest {
                     "vpncustomergateway", gateway);
         });
         lists(p, "listVpnGateways", "vpngateway", "id", t -> t.vpnGateway);
-        p.put("createVpnGateway", (c, t) -> outcome(c, c.api.call("createVpnGateway", "vpcid", vpc(t, true))));
+        p.put("createVpnGateway", (c, t) -> createdFor(t, c, c.api.call("createVpnGateway", "vpcid", vpc(t, true))));
         p.put("updateVpnGateway", (c, t) -> outcome(c, c.api.call("updateVpnGateway", "id", t.vpnGateway)));
         p.put("updateVpnGateway:customid", (c, t) -> customId(c, "updateVpnGateway", vpnGateway(t, vpc(t, true)), "listVpnGateways",
                 "vpngateway"));
@@ -270,7 +277,7 @@ public class AuthorizationMatrixTest {
             return stillThere(outcome(c, c.api.call("deleteVpnGateway", "id", gateway)), "listVpnGateways", "vpngateway", gateway);
         });
         lists(p, "listVpnConnections", "vpnconnection", "id", t -> t.connection);
-        p.put("createVpnConnection", (c, t) -> outcome(c, c.api.call("createVpnConnection", "s2svpngatewayid", vpnGateway(t, vpc(t, true)),
+        p.put("createVpnConnection", (c, t) -> createdFor(t, c, c.api.call("createVpnConnection", "s2svpngatewayid", vpnGateway(t, vpc(t, true)),
                 "s2scustomergatewayid", customerGateway(t))));
         p.put("createVpnConnection:mixed", (c, t) -> outcome(c, c.api.call("createVpnConnection", "s2svpngatewayid",
                 vpnGateway(c, vpc(c, true)), "s2scustomergatewayid", customerGateway(t))));
@@ -307,7 +314,7 @@ public class AuthorizationMatrixTest {
 
     /** Sets a new uuid with customid: ok when the entity took it, ok-ignored when it kept its own. */
     private static String customId(Party caller, String command, String id, String listCommand, String key) {
-        String custom = java.util.UUID.randomUUID().toString();
+        String custom = UUID.randomUUID().toString();
         String answer = outcome(caller, caller.api.call(command, "id", id, "customid", custom));
         if (!answer.equals("ok")) {
             return answer;
@@ -382,6 +389,17 @@ public class AuthorizationMatrixTest {
         }
         JsonObject job = caller.api.waitForJob(answer.inner().get("jobid").getAsString());
         return job.get("jobstatus").getAsInt() == 1 ? "ok" : job.getAsJsonObject("jobresult").get("errorcode").getAsString();
+    }
+
+    /** As {@link #outcome}; what a create made must belong to the target account, whoever asked for it. */
+    private static String createdFor(Party owner, Party caller, ApiClient.Answer answer) {
+        String outcome = outcome(caller, answer);
+        if (!outcome.equals("ok")) {
+            return outcome;
+        }
+        JsonObject made = answer.inner().has("jobid") ? created(caller, answer) : only(answer.inner());
+        String account = made.has("account") ? made.get("account").getAsString() : "no account";
+        return account.equals(owner.name) ? "ok" : "ok, but made for " + account;
     }
 
     /** ok when the list shows the target's row, ok-empty when not; a user's list must not show another account's rows. */
@@ -540,10 +558,10 @@ public class AuthorizationMatrixTest {
                 String[] fields = trimmed.split("\\s+");
                 int answers = ROLES.length * TARGETS.length;
                 assertEquals("a command and " + answers + " answers: " + line, answers + 1, fields.length);
-                assertTrue("listed twice: " + fields[0], rows.put(fields[0], java.util.Arrays.copyOfRange(fields, 1, answers + 1)) == null);
+                assertTrue("listed twice: " + fields[0], rows.put(fields[0], Arrays.copyOfRange(fields, 1, answers + 1)) == null);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return rows;
     }
@@ -576,7 +594,7 @@ public class AuthorizationMatrixTest {
     }
 
     private static String[] with(String[] params, String... more) {
-        String[] all = java.util.Arrays.copyOf(params, params.length + more.length);
+        String[] all = Arrays.copyOf(params, params.length + more.length);
         System.arraycopy(more, 0, all, params.length, more.length);
         return all;
     }
@@ -590,8 +608,13 @@ public class AuthorizationMatrixTest {
     private static JsonObject created(Party owner, ApiClient.Answer answer) {
         JsonObject job = owner.api.waitForJob(ok(answer).get("jobid").getAsString());
         assertEquals(job.toString(), 1, job.get("jobstatus").getAsInt());
-        JsonObject result = job.getAsJsonObject("jobresult");
-        return result.entrySet().iterator().next().getValue().getAsJsonObject();
+        return only(job.getAsJsonObject("jobresult"));
+    }
+
+    /** The object under an answer's single key, such as {"vpc": {...}}. */
+    private static JsonObject only(JsonObject wrapper) {
+        assertEquals(wrapper.toString(), 1, wrapper.size());
+        return wrapper.entrySet().iterator().next().getValue().getAsJsonObject();
     }
 
     private static JsonObject first(ApiClient.Answer answer, String key) {
