@@ -117,6 +117,14 @@ public class GatewayValuesTest {
     }
 
     @Test
+    public void pskRefusesHalfASurrogatePairWhichHasNoBytes() {
+        for (String bad : List.of("abcdefgh\ud83d", "\ude00abcdefgh", "abcd\ude00\ud83defgh")) {
+            assertThat(pskError(bad), startsWith("ipsecpsk must be Unicode text"));
+        }
+        PreSharedKey.parse("abcdefgh\ud83d\ude00");
+    }
+
+    @Test
     public void pskIsNeverShown() {
         PreSharedKey psk = PreSharedKey.parse("very-secret-key");
         assertEquals("*****", psk.toString());
