@@ -51,19 +51,17 @@ final class IpsecConfSyntax {
         for (int i = 0; i < lines.length - 1; i++) {
             String line = lines[i];
             String where = "ipsec.conf line " + (i + 1) + ": ";
-            String trimmed = line.stripLeading();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                if (!line.chars().allMatch(c -> c == ' ' || c == '\t' || c == '#') && !trimmed.startsWith("#")) {
-                    throw new IllegalArgumentException(where + "blank line with other whitespace");
-                }
+            int indent = blanks(line, 0);
+            String rest = line.substring(indent);
+            if (rest.isEmpty() || rest.startsWith("#")) {
                 continue;
             }
-            if (line.charAt(0) != ' ' && line.charAt(0) != '\t') {
-                String[] words = withoutComment(line).trim().split("[ \t]+");
+            if (indent == 0) {
+                String[] words = withoutComment(line).split("[ \t]+");
                 String name;
                 if (words.length == 2 && words[0].equals("config") && words[1].equals("setup")) {
                     name = "config setup";
-                } else if (words.length == 2 && words[0].equals("conn") && words[1].matches("[^\"{} \t]+")) {
+                } else if (words.length == 2 && words[0].equals("conn") && words[1].matches("[^\"{}#]+")) {
                     name = "conn " + words[1];
                 } else {
                     throw new IllegalArgumentException(where + "not a section start: " + line);
@@ -78,7 +76,7 @@ final class IpsecConfSyntax {
             if (current == null) {
                 throw new IllegalArgumentException(where + "a setting outside a section");
             }
-            setting(current, trimmed, where);
+            setting(current, rest, where);
         }
         return sections;
     }
@@ -89,16 +87,11 @@ final class IpsecConfSyntax {
             p++;
         }
         String key = text.substring(0, p);
-        while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
-            p++;
-        }
+        p = blanks(text, p);
         if (key.isEmpty() || p >= text.length() || text.charAt(p) != '=') {
             throw new IllegalArgumentException(where + "not key=value: " + text);
         }
-        p++;
-        while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
-            p++;
-        }
+        p = blanks(text, p + 1);
         String value;
         int end;
         if (p >= text.length()) {
@@ -125,7 +118,7 @@ final class IpsecConfSyntax {
             }
             value = text.substring(p, end);
         }
-        String rest = text.substring(end).stripLeading();
+        String rest = text.substring(blanks(text, end));
         if (!rest.isEmpty() && !rest.startsWith("#")) {
             throw new IllegalArgumentException(where + key + " is followed by " + rest);
         }
@@ -134,9 +127,24 @@ final class IpsecConfSyntax {
         }
     }
 
+    /** The line up to a comment, without the blanks at its end. */
     private static String withoutComment(String line) {
         int hash = line.indexOf('#');
-        return hash < 0 ? line : line.substring(0, hash);
+        String text = hash < 0 ? line : line.substring(0, hash);
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    /** Where the spaces and tabs from {@code from} on end: the only blanks either lexer skips within a line. */
+    private static int blanks(String text, int from) {
+        int p = from;
+        while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
+            p++;
+        }
+        return p;
     }
 
     /** The records of an ipsec.secrets, in file order. */
@@ -156,9 +164,7 @@ final class IpsecConfSyntax {
             String line = stripTrailingSpace(lines[i]);
             int p = 0;
             while (true) {
-                while (p < line.length() && (line.charAt(p) == ' ' || line.charAt(p) == '\t')) {
-                    p++;
-                }
+                p = blanks(line, p);
                 if (p >= line.length() || line.charAt(p) == '#') {
                     break;
                 }

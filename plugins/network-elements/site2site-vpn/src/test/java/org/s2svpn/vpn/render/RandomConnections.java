@@ -2,6 +2,7 @@ package org.s2svpn.vpn.render;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -186,9 +187,13 @@ final class RandomConnections {
             key.append(PREFIXES[random.nextInt(PREFIXES.length)]);
         }
         boolean wide = random.nextInt(8) == 0;
+        // The most bytes a key can have: 256 four-byte characters, 1024 bytes of UTF-8.
+        boolean widest = wide && length == PreSharedKey.MAX_LENGTH && random.nextBoolean();
         while (key.codePointCount(0, key.length()) < length) {
             int pick = random.nextInt(10);
-            if (wide || pick == 0) {
+            if (widest) {
+                key.appendCodePoint(0x10000 + random.nextInt(0x100000 - 2));
+            } else if (wide || pick == 0) {
                 key.appendCodePoint(UNICODE[random.nextInt(UNICODE.length)]);
             } else if (pick < 4) {
                 key.append(SYNTAX.charAt(random.nextInt(SYNTAX.length())));
@@ -209,7 +214,7 @@ final class RandomConnections {
     private String policy(boolean ike) {
         int n = random.nextInt(3) == 0 ? 1 + random.nextInt(IpsecPolicy.MAX_PROPOSALS) : 1 + random.nextInt(3);
         DhGroup pfs = ike || random.nextBoolean() ? pick(DhGroup.values()) : null;
-        Set<String> proposals = new java.util.LinkedHashSet<>();
+        Set<String> proposals = new LinkedHashSet<>();
         while (proposals.size() < n) {
             DhGroup group = ike ? pick(DhGroup.values()) : pfs;
             proposals.add(pick(Cipher.values()).token() + "-" + pick(Hash.values()).token()
