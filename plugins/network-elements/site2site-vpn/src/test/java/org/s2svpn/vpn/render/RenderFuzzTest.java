@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,9 +103,13 @@ public class RenderFuzzTest {
             }
             checkLibreswanFile();
             loadIntoCharon(charon);
+        } finally {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (DirectoryNotEmptyException e) {
+                System.out.println("RenderFuzzTest: the Libreswan file that failed is kept in " + dir);
+            }
         }
-        // On a failure the Libreswan file stays, for a look at what Libreswan read.
-        Files.delete(dir);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("RenderFuzzTest summary: seed %d; %d random connections (%d router configurations) rendered"
                 + " and read back key by key in both dialects (swanctl.conf + secrets, ipsec.conf + ipsec.secrets);"
@@ -293,7 +298,7 @@ public class RenderFuzzTest {
         }
         Path conf = dir.resolve("ipsec-" + (libreswanFiles + 1) + ".conf");
         Files.writeString(conf, "config setup\n" + libreswanConf, StandardCharsets.UTF_8);
-        String context = "seed " + SEED + ", Libreswan file " + (libreswanFiles + 1) + " (kept at " + conf + ")";
+        String context = "seed " + SEED + ", Libreswan file " + (libreswanFiles + 1) + " (" + conf + ")";
         Commands.Result check = Commands.run(tool("addconn"), "--config", conf.toString(), "--checkconfig");
         assertTrue(context + ": " + check, check.exitCode() == 0 && check.stderr().isEmpty());
         Commands.Result list = Commands.run(tool("addconn"), "--config", conf.toString(), "--listall");
