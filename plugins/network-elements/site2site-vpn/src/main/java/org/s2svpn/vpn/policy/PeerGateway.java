@@ -11,13 +11,16 @@ import org.s2svpn.server.net.Ipv4;
  * <p>CloudStack's rules: an address as {@code NetUtils.isValidIp4} takes it (dotted quad, no leading zeros), or a
  * name as {@code verifyDomainName} takes it: 1 to 190 characters, no leading or trailing dot, labels of 1 to 63
  * letters, digits and hyphens that neither start nor end with a hyphen. Better than CloudStack: a name whose last
- * label is all digits is refused, since {@code 10.0.0.300} is a mistyped address, not a host to look up
- * (RFC 3696: a top-level domain is never all-numeric). IPv6 is refused: the VPC routers speak IKE over IPv4 only.
+ * label is a number, all digits or {@code 0x} and hex digits, is refused. {@code 10.0.0.300} is a mistyped address,
+ * not a host to look up (RFC 3696: a top-level domain is never all-numeric), and a name such as {@code 0x7f000001}
+ * or {@code 10.0x1} is an address in disguise: Libreswan and the resolver (inet_aton's forms) read it as
+ * 127.0.0.1, so it would reach a peer the checks on addresses never saw. IPv6 is refused: the VPC routers speak IKE
+ * over IPv4 only.
  */
 public record PeerGateway(String value) {
     public static final String PARAMETER = "gateway";
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
 
     public PeerGateway {
         requireNonNull(value, "value");
@@ -56,7 +59,7 @@ public record PeerGateway(String value) {
                 return false;
             }
         }
-        return !DIGITS.matcher(labels[labels.length - 1]).matches();
+        return !NUMBER.matcher(labels[labels.length - 1]).matches();
     }
 
     private static InvalidValueException invalid(String message) {
