@@ -66,13 +66,28 @@ public final class AsyncJobManager implements AutoCloseable {
 
     /** Records the job and queues it; the answer carries its uuid at once. */
     public AsyncJob submit(CallContext caller, String cmdName, AsyncCommand command, Map<String, String> maskedParams) {
-        AsyncJob job = dao.insert(caller, command.getClass().getName(), gson.toJson(maskedParams), command.instanceType(),
-                command.instanceUuid(), msid);
+        String uuid = AsyncJobDao.newUuid();
+        AsyncJob job;
+        try {
+            job = dao.insert(uuid, caller, command.getClass().getName(), gson.toJson(maskedParams), command.instanceType(),
+                    command.instanceUuid(), msid);
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.causedBy(e)) {
+                // the link broke after the database may have written the row: fail it, if it is there, once the database is back
+                String failed = gson.toJson(bodies.error(DatabaseOutage.error(e)));
+                try {
+                    pool.execute(() -> complete(uuid, AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), failed));
+                } catch (RejectedExecutionException full) {
+                    LOG.warn("job {}: may be left pending; the next start of this server fails it", uuid);
+                }
+            }
+            throw e;
+        }
         try {
             pool.execute(() -> run(job, caller, cmdName, command));
         } catch (RejectedExecutionException e) {
             ApiException busy = ApiException.unavailable("Too many async jobs are queued on this management server; try again later");
-            complete(job, AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), gson.toJson(bodies.error(busy)));
+            complete(uuid, AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), gson.toJson(bodies.error(busy)));
             throw busy;
         }
         return job;
@@ -99,10 +114,10 @@ public final class AsyncJobManager implements AutoCloseable {
                 }
             }
             if (error == null) {
-                complete(job, AsyncJob.SUCCEEDED, 0, result);
+                complete(job.uuid(), AsyncJob.SUCCEEDED, 0, result);
             } else {
                 // CloudStack reports every failed job with jobresultcode 530 and the real code inside jobresult
-                complete(job, AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), gson.toJson(bodies.error(error)));
+                complete(job.uuid(), AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), gson.toJson(bodies.error(error)));
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             LOG.info("job finished: {} result={} duration={}ms{}", cmdName, error == null ? "success" : error.errorCode().httpCode(),
@@ -124,31 +139,31 @@ public final class AsyncJobManager implements AutoCloseable {
      * does, and a job left pending would keep its caller polling forever. A result that cannot be stored for another
      * reason is replaced by a failure that can. Gives up only when the server stops; the next start fails the job.
      */
-    private void complete(AsyncJob job, int status, int resultCode, String result) {
+    private void complete(String uuid, int status, int resultCode, String result) {
         long waitMillis = RETRY_FIRST_MILLIS;
         while (true) {
             try {
-                dao.complete(job.id(), status, resultCode, result);
+                dao.complete(uuid, status, resultCode, result);
                 return;
             } catch (RuntimeException e) {
                 if (!DatabaseOutage.causedBy(e)) {
                     if (status == AsyncJob.FAILED && result.equals(unstorable)) {
                         throw e;
                     }
-                    LOG.error("job {}: cannot store its result; recording it as failed", job.uuid(), e);
+                    LOG.error("job {}: cannot store its result; recording it as failed", uuid, e);
                     status = AsyncJob.FAILED;
                     resultCode = ApiErrorCode.INTERNAL_ERROR.httpCode();
                     result = unstorable;
                     continue;
                 }
-                LOG.warn("job {}: cannot record its outcome, the database cannot be reached ({}); trying again in {} ms", job.uuid(),
+                LOG.warn("job {}: cannot record its outcome, the database cannot be reached ({}); trying again in {} ms", uuid,
                         DatabaseOutage.describe(e), waitMillis);
             }
             try {
                 Thread.sleep(waitMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                LOG.warn("job {}: left pending as the server stops; the next start fails it", job.uuid());
+                LOG.warn("job {}: left pending as the server stops; the next start fails it", uuid);
                 return;
             }
             waitMillis = Math.min(waitMillis * 2, RETRY_MAX_MILLIS);
