@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database that cannot be reached (down, restarting, the pool out of connections) from an error in a
@@ -34,6 +35,11 @@ public final class DatabaseOutage {
             }
             // SQL state class 08: connection exception (Connector/J's communications link failure is 08S01)
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // a transaction whose statement lost the database then fails to roll back on the closed connection, and
+            // TransactionTemplate throws that failure, keeping the statement's as the application exception
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null && causedBy(tx.getApplicationException())) {
                 return true;
             }
         }

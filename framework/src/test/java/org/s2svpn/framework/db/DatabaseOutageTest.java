@@ -12,6 +12,7 @@ import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 public class DatabaseOutageTest {
     private final SQLErrorCodeSQLExceptionTranslator mysql = new SQLErrorCodeSQLExceptionTranslator("MySQL");
@@ -30,6 +31,17 @@ public class DatabaseOutageTest {
         RuntimeException translated = mysql.translate("UPDATE async_job", null, new SQLException("Communications link failure", "08S01", 0));
         assertTrue(translated.getClass().getName(), DatabaseOutage.causedBy(translated));
         assertTrue(DatabaseOutage.causedBy(new IllegalStateException("wrapped", new SQLException("link lost", "08S01"))));
+    }
+
+    @Test
+    public void aTransactionThatLostTheDatabaseAndThenFailedToRollBackIsAnOutage() {
+        // TransactionTemplate throws the rollback's failure and keeps the statement's as the application exception
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(mysql.translate("SELECT", null, new SQLException("Communications link failure", "08S01", 0)));
+        assertTrue(DatabaseOutage.causedBy(rollback));
+        TransactionSystemException other = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        other.initApplicationException(new IllegalStateException("a bug"));
+        assertFalse(DatabaseOutage.causedBy(other));
     }
 
     @Test
