@@ -66,6 +66,8 @@ public class DatabaseRestartTest {
     /** Customer gateways whose create was answered with an id, and those whose delete job succeeded. */
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    /** Deletes tried again after a delete job that failed in the outage, answered "no such id": that job had deleted it. */
+    private final Set<Call> doneBefore = ConcurrentHashMap.newKeySet();
     private final Map<Long, Throwable> uncaught = new ConcurrentHashMap<>();
     private Thread.UncaughtExceptionHandler previousHandler;
 
@@ -146,11 +148,12 @@ public class DatabaseRestartTest {
             List<Call> all = List.copyOf(calls);
             List<Call> before = all.stream().filter(c -> c.endNanos() < downAt).toList();
             assertEquals("before the outage every call succeeds: " + failures(before), 0, failures(before).size());
-            List<Call> during = all.stream().filter(c -> !c.ok() && c.endNanos() >= downAt && c.startNanos() < recoveredAt).toList();
+            List<Call> during = all.stream().filter(c -> !c.ok() && !doneBefore.contains(c) && c.endNanos() >= downAt
+                    && c.startNanos() < recoveredAt).toList();
             assertTrue("calls were made and failed during the outage", during.size() > 0);
             for (Call c : all) {
                 assertTrue(c + " took longer than " + CALL_BOUND, c.seconds() <= CALL_BOUND.toSeconds());
-                if (!c.ok()) {
+                if (!c.ok() && !doneBefore.contains(c)) {
                     assertEquals("a failed call is a 530 in JSON: " + c, 530, c.status());
                     assertTrue("JSON, not HTML: " + c, c.contentType().startsWith("application/json"));
                     assertTrue("the error says the database is the cause: " + c, c.body().contains("database"));
@@ -170,10 +173,10 @@ public class DatabaseRestartTest {
 
             System.out.printf(java.util.Locale.ROOT, "RELIABILITY database restart (%s, down %d s): calls=%d failed-during-outage=%d (all 530)"
                             + " slowest-call=%.1fs first-success-after-up=%.1fs all-kinds-recovered=%.1fs tunnel-change-seen=%.1fs"
-                            + " jobs=%d (succeeded %d, failed %d, pending 0) acknowledged-creates=%d lost=0%n",
+                            + " jobs=%d (succeeded %d, failed %d, pending 0) acknowledged-creates=%d deletes-done-by-a-failed-job=%d lost=0%n",
                     name, OUTAGE.toSeconds(), all.size(), during.size(), all.stream().mapToDouble(Call::seconds).max().orElse(0),
                     (firstSuccessAfter(all, upAt) - upAt) / 1e9, (recoveredAt - upAt) / 1e9, (downSeen - upAt) / 1e9, jobs.total(),
-                    jobs.succeeded(), jobs.failed(), acknowledged.size());
+                    jobs.succeeded(), jobs.failed(), acknowledged.size(), doneBefore.size());
         } finally {
             running.set(false);
             clients.shutdownNow();
@@ -239,9 +242,13 @@ public class DatabaseRestartTest {
             boolean triedBefore = false;
             while (n % 2 == 0 && running.get()) {
                 Call delete = call("deleteVpnCustomerGateway", "id", id);
-                if (delete.ok() && awaitJob(inner(delete).get("jobid").getAsString()) == 1
-                        || triedBefore && delete.status() == 431 && delete.body().contains("Unable to execute API command")) {
-                    deleted.add(id); // a delete that failed in the outage may have been done all the same
+                if (delete.ok() && awaitJob(inner(delete).get("jobid").getAsString()) == 1) {
+                    deleted.add(id);
+                    break;
+                }
+                if (triedBefore && delete.status() == 431 && delete.body().contains("Invalid parameter id value=" + id)) {
+                    doneBefore.add(delete);
+                    deleted.add(id);
                     break;
                 }
                 triedBefore |= delete.ok();
@@ -454,7 +461,8 @@ public class DatabaseRestartTest {
         return array.get(0).getAsJsonObject().get("id").getAsString();
     }
 
-    private static List<String> failures(List<Call> some) {
-        return some.stream().filter(c -> !c.ok()).map(Call::toString).limit(5).toList();
+    /** The failed calls among some (the first five), but for the expected "no such id" of a delete already done. */
+    private List<String> failures(List<Call> some) {
+        return some.stream().filter(c -> !c.ok() && !doneBefore.contains(c)).map(Call::toString).limit(5).toList();
     }
 }
