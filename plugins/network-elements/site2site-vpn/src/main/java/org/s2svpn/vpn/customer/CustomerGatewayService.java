@@ -137,8 +137,13 @@ public final class CustomerGatewayService {
                     encryptor.encrypt(psk.value()), ike.toString(), esp.toString(), (int) lifetimes.ikeSeconds(), (int) lifetimes.espSeconds(),
                     r.dpd(), r.forceEncap(), version.token(), r.splitConnections(), domainId, accountId, null);
         } catch (InvalidValueException e) {
-            throw ApiException.invalidParameter(e.getMessage());
+            throw ApiException.invalidParameter(named(e));
         }
+    }
+
+    /** The message, led by the parameter's name where it does not say it (CloudStack's policy texts name the policy only). */
+    private static String named(InvalidValueException e) {
+        return e.getMessage().contains(e.parameter()) ? e.getMessage() : "Invalid " + e.parameter() + ": " + e.getMessage();
     }
 
     private void checkNameFree(long accountId, String name, long exceptId) {
