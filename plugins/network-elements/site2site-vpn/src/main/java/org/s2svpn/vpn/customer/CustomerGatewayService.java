@@ -70,6 +70,18 @@ public final class CustomerGatewayService {
         return created;
     }
 
+    /**
+     * What {@link #update} checks, before its job: CloudStack checked in the job, so a bad value was answered with a job
+     * id and left a job and an event behind; here it is the request's 431 and nothing is recorded. The job checks again.
+     */
+    public void checkUpdate(CustomerGatewayVO current, CustomerGatewayRequest request) {
+        CustomerGatewayVO valid = validated(request, current.id(), current.accountId(), current.domainId());
+        checkNameFree(current.accountId(), valid.name(), current.id());
+        for (VpnConnectionVO c : connections.listByCustomerGateway(current.id())) {
+            checkFitsConnection(valid, c);
+        }
+    }
+
     /** Replaces every field (what is left out takes its default, as in CloudStack), then re-applies its connections. */
     public CustomerGatewayVO update(CustomerGatewayVO current, CustomerGatewayRequest request) {
         CustomerGatewayVO valid = validated(request, current.id(), current.accountId(), current.domainId());
@@ -101,13 +113,18 @@ public final class CustomerGatewayService {
 
     public void delete(CustomerGatewayVO gateway) {
         tx.executeWithoutResult(status -> {
-            if (!connections.listByCustomerGateway(gateway.id()).isEmpty()) {
-                throw ApiException.invalidParameter("Unable to delete VPN customer gateway " + gateway.name()
-                        + " because there is still related VPN connections!");
-            }
+            checkDeletable(gateway);
             gateways.markRemoved(gateway.id());
         });
         LOG.info("deleted customer gateway {} ({})", gateway.name(), gateway.uuid());
+    }
+
+    /** Refused while connections use it, as in CloudStack; checked before the job too, so that the refusal is the request's 431. */
+    public void checkDeletable(CustomerGatewayVO gateway) {
+        if (!connections.listByCustomerGateway(gateway.id()).isEmpty()) {
+            throw ApiException.invalidParameter("Unable to delete VPN customer gateway " + gateway.name()
+                    + " because there is still related VPN connections!");
+        }
     }
 
     public CustomerGatewayVO accessible(CallContext caller, long id) {

@@ -25,6 +25,7 @@ public final class DeleteVpnCustomerGatewayCmd implements AsyncCommand {
     @Override
     public void validate(CallContext caller) {
         gateway = service.accessible(caller, id);
+        service.checkDeletable(gateway);
     }
 
     @Override

@@ -67,13 +67,17 @@ public final class VpnGatewayService {
         return gateway;
     }
 
-    /** Refused while connections use it, as in CloudStack. */
+    /** Refused while connections use it, as in CloudStack; checked before the job too, so that the refusal is the request's 431. */
+    public void checkDeletable(VpnGatewayVO gateway) {
+        if (!connections.listByVpnGateway(gateway.id()).isEmpty()) {
+            throw ApiException.invalidParameter("Unable to delete VPN gateway " + gateway.uuid()
+                    + " because there is still related VPN connections!");
+        }
+    }
+
     public void delete(VpnGatewayVO gateway) {
         tx.executeWithoutResult(status -> {
-            if (!connections.listByVpnGateway(gateway.id()).isEmpty()) {
-                throw ApiException.invalidParameter("Unable to delete VPN gateway " + gateway.uuid()
-                        + " because there is still related VPN connections!");
-            }
+            checkDeletable(gateway);
             gateways.markRemoved(gateway.id());
         });
         LOG.info("deleted VPN gateway {}", gateway.uuid());
