@@ -46,7 +46,7 @@ public final class ParameterBinder {
                 }
                 value = raw == null || raw.isEmpty() ? null : convert(commandName, parameter, parameter.type(), raw);
                 if (value != null && parameter.type() == CommandType.UUID && p.field().getType() == String.class) {
-                    value = raw.trim(); // checked to exist above; the command wants the uuid itself
+                    value = raw.strip(); // checked to exist above; the command wants the uuid itself
                 }
             }
             if (value == null) {
@@ -60,23 +60,27 @@ public final class ParameterBinder {
         }
     }
 
+    /**
+     * Values are stripped of whitespace around them, as CloudStack trims them; unlike String.trim(), a NUL or other
+     * control character is not whitespace, so an id or a number followed by a NUL is refused rather than cut short.
+     */
     private Object convert(String commandName, Parameter parameter, CommandType type, String raw) {
         try {
             return switch (type) {
                 case STRING -> raw;
                 case BOOLEAN -> parseBoolean(parameter, raw);
-                case INTEGER -> Integer.valueOf(raw.trim());
-                case SHORT -> Short.valueOf(raw.trim());
-                case LONG -> Long.valueOf(raw.trim());
-                case FLOAT -> Float.valueOf(raw.trim());
-                case DOUBLE -> Double.valueOf(raw.trim());
-                case UUID -> resolve(commandName, parameter, raw.trim());
-                case DATE, TZDATE -> parseDate(raw.trim());
+                case INTEGER -> Integer.valueOf(raw.strip());
+                case SHORT -> Short.valueOf(raw.strip());
+                case LONG -> Long.valueOf(raw.strip());
+                case FLOAT -> Float.valueOf(raw.strip());
+                case DOUBLE -> Double.valueOf(raw.strip());
+                case UUID -> resolve(commandName, parameter, raw.strip());
+                case DATE, TZDATE -> parseDate(raw.strip());
                 case LIST -> {
                     List<Object> items = new ArrayList<>();
                     for (String item : raw.split(",")) {
                         if (!item.isBlank()) {
-                            items.add(convert(commandName, parameter, parameter.collectionType(), item.trim()));
+                            items.add(convert(commandName, parameter, parameter.collectionType(), item.strip()));
                         }
                     }
                     yield items;
