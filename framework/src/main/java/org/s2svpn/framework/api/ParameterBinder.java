@@ -88,7 +88,7 @@ public final class ParameterBinder {
                 case MAP, OBJECT -> throw new IllegalStateException("not a scalar type: " + type);
             };
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw ApiException.paramError("Unable to execute API command " + commandName + " due to invalid value " + raw
+            throw ApiException.paramError("Unable to execute API command " + commandName + " due to invalid value " + shown(raw)
                     + " for parameter " + parameter.name());
         }
     }
@@ -101,7 +101,7 @@ public final class ParameterBinder {
         if (raw.equalsIgnoreCase("false")) {
             return Boolean.FALSE;
         }
-        throw ApiException.invalidParameter("Invalid value for parameter " + parameter.name() + ": " + raw + " (true or false)");
+        throw ApiException.invalidParameter("Invalid value for parameter " + parameter.name() + ": " + shown(raw) + " (true or false)");
     }
 
     private Object resolve(String commandName, Parameter parameter, String uuid) {
@@ -109,6 +109,11 @@ public final class ParameterBinder {
             return uuid;
         }
         return entities.idOf(parameter.entityType(), uuid).orElseThrow(() -> invalidValue(commandName, parameter, uuid));
+    }
+
+    /** A refused value as an error quotes it: whole up to 100 characters, so that a huge value is not echoed back. */
+    private static String shown(String raw) {
+        return raw.length() <= 100 ? raw : raw.substring(0, 100) + "... (" + raw.length() + " characters)";
     }
 
     private static LocalDateTime parseDate(String raw) {
@@ -120,7 +125,7 @@ public final class ParameterBinder {
 
     private static ApiException invalidValue(String commandName, Parameter parameter, String raw) {
         return ApiException.paramError("Unable to execute API command " + commandName + " due to invalid value. Invalid parameter "
-                + parameter.name() + " value=" + raw + " due to incorrect long value format, or entity does not exist or due to"
+                + parameter.name() + " value=" + shown(raw) + " due to incorrect long value format, or entity does not exist or due to"
                 + " incorrect parameter annotation for the field in api cmd class.");
     }
 
