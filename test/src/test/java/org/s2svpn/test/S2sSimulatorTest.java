@@ -188,12 +188,11 @@ public class S2sSimulatorTest {
         assertEquals(crossOverlap.body(), 431, crossOverlap.status());
         assertTrue(crossOverlap.body(), crossOverlap.body().contains("overlaps a subnet of customer gateway"));
 
-        // refused before any job, as the other bad input is
-        ApiClient.Answer gatewayInUse = admin.call("deleteVpnGateway", "id", s.vpnGateway());
-        assertEquals(gatewayInUse.body(), 431, gatewayInUse.status());
-        assertTrue(gatewayInUse.body(), gatewayInUse.body().contains("still related VPN connections"));
-        ApiClient.Answer customerInUse = admin.call("deleteVpnCustomerGateway", "id", s.customer());
-        assertEquals(customerInUse.body(), 431, customerInUse.status());
+        JsonObject gatewayInUse = admin.waitForJob(ok("deleteVpnGateway", "id", s.vpnGateway()).get("jobid").getAsString());
+        assertEquals(2, gatewayInUse.get("jobstatus").getAsInt());
+        assertTrue(gatewayInUse.toString(), gatewayInUse.toString().contains("still related VPN connections"));
+        JsonObject customerInUse = admin.waitForJob(ok("deleteVpnCustomerGateway", "id", s.customer()).get("jobid").getAsString());
+        assertEquals(2, customerInUse.get("jobstatus").getAsInt());
         assertTrue(ok("listVpnGateways").toString().contains(s.vpnGateway()));
         assertTrue(ok("listVpnCustomerGateways").toString().contains(s.customer()));
         assertEquals(applied, appliedOf(s));

@@ -113,18 +113,13 @@ public final class CustomerGatewayService {
 
     public void delete(CustomerGatewayVO gateway) {
         tx.executeWithoutResult(status -> {
-            checkDeletable(gateway);
+            if (!connections.listByCustomerGateway(gateway.id()).isEmpty()) {
+                throw ApiException.invalidParameter("Unable to delete VPN customer gateway " + gateway.name()
+                        + " because there is still related VPN connections!");
+            }
             gateways.markRemoved(gateway.id());
         });
         LOG.info("deleted customer gateway {} ({})", gateway.name(), gateway.uuid());
-    }
-
-    /** Refused while connections use it, as in CloudStack; checked before the job too, so that the refusal is the request's 431. */
-    public void checkDeletable(CustomerGatewayVO gateway) {
-        if (!connections.listByCustomerGateway(gateway.id()).isEmpty()) {
-            throw ApiException.invalidParameter("Unable to delete VPN customer gateway " + gateway.name()
-                    + " because there is still related VPN connections!");
-        }
     }
 
     public CustomerGatewayVO accessible(CallContext caller, long id) {

@@ -25,7 +25,6 @@ public final class DeleteVpnCustomerGatewayCmd implements AsyncCommand {
     @Override
     public void validate(CallContext caller) {
         gateway = service.accessible(caller, id);
-        service.checkDeletable(gateway);
     }
 
     @Override

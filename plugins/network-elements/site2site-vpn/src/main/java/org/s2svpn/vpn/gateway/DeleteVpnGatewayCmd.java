@@ -11,12 +11,6 @@ public final class DeleteVpnGatewayCmd extends VpnGatewayJobCmd {
     }
 
     @Override
-    public void validate(CallContext caller) {
-        super.validate(caller);
-        service.checkDeletable(gateway);
-    }
-
-    @Override
     public Object execute(CallContext caller) {
         service.delete(gateway);
         return SuccessResponse.ok();

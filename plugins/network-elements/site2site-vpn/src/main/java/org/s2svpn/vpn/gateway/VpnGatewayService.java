@@ -67,17 +67,13 @@ public final class VpnGatewayService {
         return gateway;
     }
 
-    /** Refused while connections use it, as in CloudStack; checked before the job too, so that the refusal is the request's 431. */
-    public void checkDeletable(VpnGatewayVO gateway) {
-        if (!connections.listByVpnGateway(gateway.id()).isEmpty()) {
-            throw ApiException.invalidParameter("Unable to delete VPN gateway " + gateway.uuid()
-                    + " because there is still related VPN connections!");
-        }
-    }
-
+    /** Refused while connections use it, as in CloudStack. */
     public void delete(VpnGatewayVO gateway) {
         tx.executeWithoutResult(status -> {
-            checkDeletable(gateway);
+            if (!connections.listByVpnGateway(gateway.id()).isEmpty()) {
+                throw ApiException.invalidParameter("Unable to delete VPN gateway " + gateway.uuid()
+                        + " because there is still related VPN connections!");
+            }
             gateways.markRemoved(gateway.id());
         });
         LOG.info("deleted VPN gateway {}", gateway.uuid());
