@@ -15,7 +15,9 @@ import org.s2svpn.server.net.Ipv4;
  * not a host to look up (RFC 3696: a top-level domain is never all-numeric), and a name such as {@code 0x7f000001}
  * or {@code 10.0x1} is an address in disguise: Libreswan and the resolver (inet_aton's forms) read it as
  * 127.0.0.1, so it would reach a peer the checks on addresses never saw. IPv6 is refused: the VPC routers speak IKE
- * over IPv4 only.
+ * over IPv4 only. So is an address no peer can have, which CloudStack took: 0.0.0.0/8 ("this network"), loopback
+ * 127.0.0.0/8, and everything from 224.0.0.0 up (multicast, reserved, broadcast); charon would try to reach the
+ * peer there.
  */
 public record PeerGateway(String value) {
     public static final String PARAMETER = "gateway";
@@ -35,6 +37,15 @@ public record PeerGateway(String value) {
             throw invalid("gateway " + InvalidValueException.quote(value)
                     + " is neither a valid IPv4 address nor a valid domain name");
         }
+        if (Ipv4.isValid(value) && !isUnicast(Ipv4.parse(value))) {
+            throw invalid("gateway " + value + " is not a unicast address a peer can have (0.0.0.0/8, 127.0.0.0/8 and"
+                    + " 224.0.0.0 and above are not)");
+        }
+    }
+
+    private static boolean isUnicast(Ipv4 address) {
+        long firstOctet = address.value() >>> 24;
+        return firstOctet != 0 && firstOctet != 127 && firstOctet < 224;
     }
 
     public static PeerGateway parse(String value) {

@@ -50,6 +50,17 @@ public class GatewayValuesTest {
     }
 
     @Test
+    public void gatewayRefusesAddressesNoPeerCanHave() {
+        for (String bad : List.of("0.0.0.0", "0.1.2.3", "127.0.0.1", "127.255.255.254", "224.0.0.5", "239.255.255.250", "240.0.0.1",
+                "255.255.255.255")) {
+            assertThat(bad, gatewayError(bad), containsString("is not a unicast address"));
+        }
+        for (String good : List.of("1.0.0.1", "126.255.255.254", "128.0.0.1", "223.255.255.254")) {
+            assertTrue(good, PeerGateway.parse(good).isAddress());
+        }
+    }
+
+    @Test
     public void aDomainNameHasAtMost190Characters() {
         String name190 = "a".repeat(60) + "." + "b".repeat(60) + "." + "c".repeat(60) + ".abcdefg";
         assertEquals(190, name190.length());
