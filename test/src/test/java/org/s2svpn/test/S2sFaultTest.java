@@ -73,6 +73,29 @@ public class S2sFaultTest {
     }
 
     @Test
+    public void aDeleteWhileTheRouterIsUnreachableKeepsTheConnectionInErrorAndASecondDeleteRemovesIt() {
+        SimulatedVpcs.Vpc vpc = world.vpc("undeletable");
+        String connection = world.connect(vpc, world.customerGateway("undeletable-gw", "198.51.100.164"));
+        world.awaitState(connection, "Connected", Duration.ofSeconds(15));
+        SimulatedRouterChannel channel = server.component(SimulatedRouterChannel.class);
+        channel.inject(vpc.namespace(), SimulatedRouterChannel.Fault.unreachableRouter());
+        try {
+            JsonObject job = world.admin.waitForJob(world.ok("deleteVpnConnection", "id", connection).get("jobid").getAsString());
+            assertEquals(job.toString(), 2, job.get("jobstatus").getAsInt());
+            assertEquals(534, job.getAsJsonObject("jobresult").get("errorcode").getAsInt());
+            JsonObject c = world.listed(connection);
+            assertEquals("the router still runs it, so the connection stays: " + c, "Error", c.get("state").getAsString());
+            assertTrue(c.toString(), SimulatedVpcs.text(c.get("reason")).contains("unreachable"));
+        } finally {
+            channel.clear(vpc.namespace());
+        }
+        assertEquals(List.of("vpn-" + id(connection)), world.routerConnections(vpc));
+        world.job("deleteVpnConnection", "id", connection);
+        assertNull(world.listed(connection));
+        assertEquals(List.of(), world.routerConnections(vpc));
+    }
+
+    @Test
     public void aRouterThatForgotItsConfigurationGetsItBackAtTheNextCheck() {
         SimulatedVpcs.Vpc vpc = world.vpc("forgot");
         String connection = world.connect(vpc, world.customerGateway("forgot-gw", "198.51.100.161"));
