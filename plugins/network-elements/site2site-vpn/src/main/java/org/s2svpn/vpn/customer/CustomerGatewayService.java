@@ -102,8 +102,7 @@ public final class CustomerGatewayService {
                 try {
                     element.restart(vpcId, c.id());
                 } catch (ApiException e) {
-                    // left Pending it would be out of the monitor's sight for good: Error, until a reset
-                    connections.setState(c.id(), VpnConnectionVO.State.Error, e.getMessage());
+                    // restart left it in Error with the reason, until a reset
                     LOG.warn("connection {} could not be re-applied after the customer gateway update: {}", c.uuid(), e.getMessage());
                 }
             }
