@@ -139,6 +139,15 @@ public final class ApiClient {
         return endpoint;
     }
 
+    /** For tests that sign requests themselves, e.g. with a parameter repeated or the signature spoilt on purpose. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public String secretKey() {
+        return secretKey;
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

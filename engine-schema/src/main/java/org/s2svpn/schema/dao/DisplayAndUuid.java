@@ -5,4 +5,7 @@ public interface DisplayAndUuid {
     void setDisplay(long id, boolean display);
 
     void setUuid(long id, String uuid);
+
+    /** True when another row, removed ones included, has this uuid: the column is unique, so it cannot be set. */
+    boolean uuidTakenByOther(long id, String uuid);
 }

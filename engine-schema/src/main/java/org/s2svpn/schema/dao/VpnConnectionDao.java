@@ -86,7 +86,7 @@ public final class VpnConnectionDao implements DisplayAndUuid {
 
     /** Keeps the state, updates only the reason (a cause that changed while the state did not). */
     public void setReason(long id, String reason) {
-        jdbc.sql("UPDATE s2s_vpn_connection SET reason = ? WHERE id = ?").params(reason, id).update();
+        jdbc.sql("UPDATE s2s_vpn_connection SET reason = ? WHERE id = ? AND removed IS NULL").params(reason, id).update();
     }
 
     @Override
@@ -99,8 +99,15 @@ public final class VpnConnectionDao implements DisplayAndUuid {
         jdbc.sql("UPDATE s2s_vpn_connection SET uuid = ? WHERE id = ?").params(uuid, id).update();
     }
 
-    public void markRemoved(long id) {
-        jdbc.sql("UPDATE s2s_vpn_connection SET state = 'Removed', removed = ? WHERE id = ?").params(Times.now(), id).update();
+    @Override
+    public boolean uuidTakenByOther(long id, String uuid) {
+        return jdbc.sql("SELECT COUNT(*) FROM s2s_vpn_connection WHERE uuid = ? AND id <> ?").params(uuid, id).query(Long.class).single() > 0;
+    }
+
+    /** Removes a live connection; false when it was already removed (by another job), which keeps its first removal time. */
+    public boolean markRemoved(long id) {
+        return jdbc.sql("UPDATE s2s_vpn_connection SET state = 'Removed', removed = ? WHERE id = ? AND removed IS NULL").params(Times.now(), id)
+                .update() == 1;
     }
 
     private static VpnConnectionVO map(ResultSet rs, int row) throws SQLException {

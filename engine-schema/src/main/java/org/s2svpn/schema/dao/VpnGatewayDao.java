@@ -57,6 +57,11 @@ public final class VpnGatewayDao implements DisplayAndUuid {
         jdbc.sql("UPDATE s2s_vpn_gateway SET uuid = ? WHERE id = ?").params(uuid, id).update();
     }
 
+    @Override
+    public boolean uuidTakenByOther(long id, String uuid) {
+        return jdbc.sql("SELECT COUNT(*) FROM s2s_vpn_gateway WHERE uuid = ? AND id <> ?").params(uuid, id).query(Long.class).single() > 0;
+    }
+
     public void markRemoved(long id) {
         jdbc.sql("UPDATE s2s_vpn_gateway SET removed = ? WHERE id = ?").params(Times.now(), id).update();
     }

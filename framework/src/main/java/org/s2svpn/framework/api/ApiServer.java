@@ -24,6 +24,7 @@ import org.apache.logging.log4j.Logger;
 import org.s2svpn.framework.auth.Authenticator;
 import org.s2svpn.framework.auth.LoginResponse;
 import org.s2svpn.framework.auth.SignatureVerifier;
+import org.s2svpn.framework.db.DatabaseOutage;
 import org.s2svpn.framework.jobs.AsyncJob;
 import org.s2svpn.framework.jobs.AsyncJobManager;
 import org.s2svpn.framework.serialize.ResponseBodies;
@@ -99,8 +100,15 @@ public final class ApiServer {
         } catch (ApiException e) {
             reply = error(responseName, e, json);
         } catch (RuntimeException e) {
-            LOG.error("internal error in {}", commandName, e);
-            reply = error(responseName, ApiException.internal("Internal error executing command, please contact your system administrator"), json);
+            if (DatabaseOutage.causedBy(e)) {
+                // not a bug: the call can succeed once the database is back, so one line and no stack trace
+                LOG.warn("{} failed: the database cannot be reached: {}", commandName, DatabaseOutage.describe(e));
+                reply = error(responseName, DatabaseOutage.error(e), json);
+            } else {
+                LOG.error("internal error in {}", commandName, e);
+                reply = error(responseName, ApiException.internal("Internal error executing command, please contact your system administrator"),
+                        json);
+            }
         }
         log(request, params, sensitive, caller, reply, start);
         return reply;

@@ -46,7 +46,7 @@ public final class ParameterBinder {
                 }
                 value = raw == null || raw.isEmpty() ? null : convert(commandName, parameter, parameter.type(), raw);
                 if (value != null && parameter.type() == CommandType.UUID && p.field().getType() == String.class) {
-                    value = raw.trim(); // checked to exist above; the command wants the uuid itself
+                    value = raw.strip(); // checked to exist above; the command wants the uuid itself
                 }
             }
             if (value == null) {
@@ -60,23 +60,27 @@ public final class ParameterBinder {
         }
     }
 
+    /**
+     * Values are stripped of whitespace around them, as CloudStack trims them; unlike String.trim(), a NUL or other
+     * control character is not whitespace, so an id or a number followed by a NUL is refused rather than cut short.
+     */
     private Object convert(String commandName, Parameter parameter, CommandType type, String raw) {
         try {
             return switch (type) {
                 case STRING -> raw;
                 case BOOLEAN -> parseBoolean(parameter, raw);
-                case INTEGER -> Integer.valueOf(raw.trim());
-                case SHORT -> Short.valueOf(raw.trim());
-                case LONG -> Long.valueOf(raw.trim());
-                case FLOAT -> Float.valueOf(raw.trim());
-                case DOUBLE -> Double.valueOf(raw.trim());
-                case UUID -> resolve(commandName, parameter, raw.trim());
-                case DATE, TZDATE -> parseDate(raw.trim());
+                case INTEGER -> Integer.valueOf(raw.strip());
+                case SHORT -> Short.valueOf(raw.strip());
+                case LONG -> Long.valueOf(raw.strip());
+                case FLOAT -> Float.valueOf(raw.strip());
+                case DOUBLE -> Double.valueOf(raw.strip());
+                case UUID -> resolve(commandName, parameter, raw.strip());
+                case DATE, TZDATE -> parseDate(raw.strip());
                 case LIST -> {
                     List<Object> items = new ArrayList<>();
                     for (String item : raw.split(",")) {
                         if (!item.isBlank()) {
-                            items.add(convert(commandName, parameter, parameter.collectionType(), item.trim()));
+                            items.add(convert(commandName, parameter, parameter.collectionType(), item.strip()));
                         }
                     }
                     yield items;
@@ -84,7 +88,7 @@ public final class ParameterBinder {
                 case MAP, OBJECT -> throw new IllegalStateException("not a scalar type: " + type);
             };
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw ApiException.paramError("Unable to execute API command " + commandName + " due to invalid value " + raw
+            throw ApiException.paramError("Unable to execute API command " + commandName + " due to invalid value " + shown(raw)
                     + " for parameter " + parameter.name());
         }
     }
@@ -97,7 +101,7 @@ public final class ParameterBinder {
         if (raw.equalsIgnoreCase("false")) {
             return Boolean.FALSE;
         }
-        throw ApiException.invalidParameter("Invalid value for parameter " + parameter.name() + ": " + raw + " (true or false)");
+        throw ApiException.invalidParameter("Invalid value for parameter " + parameter.name() + ": " + shown(raw) + " (true or false)");
     }
 
     private Object resolve(String commandName, Parameter parameter, String uuid) {
@@ -105,6 +109,11 @@ public final class ParameterBinder {
             return uuid;
         }
         return entities.idOf(parameter.entityType(), uuid).orElseThrow(() -> invalidValue(commandName, parameter, uuid));
+    }
+
+    /** A refused value as an error quotes it: whole up to 100 characters, so that a huge value is not echoed back. */
+    private static String shown(String raw) {
+        return raw.length() <= 100 ? raw : raw.substring(0, 100) + "... (" + raw.length() + " characters)";
     }
 
     private static LocalDateTime parseDate(String raw) {
@@ -116,7 +125,7 @@ public final class ParameterBinder {
 
     private static ApiException invalidValue(String commandName, Parameter parameter, String raw) {
         return ApiException.paramError("Unable to execute API command " + commandName + " due to invalid value. Invalid parameter "
-                + parameter.name() + " value=" + raw + " due to incorrect long value format, or entity does not exist or due to"
+                + parameter.name() + " value=" + shown(raw) + " due to incorrect long value format, or entity does not exist or due to"
                 + " incorrect parameter annotation for the field in api cmd class.");
     }
 

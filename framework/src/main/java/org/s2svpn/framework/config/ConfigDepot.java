@@ -13,12 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.s2svpn.framework.db.DatabaseOutage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The global settings: declared by {@link Configurable} components, stored in the {@code configuration} table.
  * Values are cached briefly so that hot paths do not query the database, and so that an update made through
- * another management server on the same database reaches this one within {@link #REFRESH}.
+ * another management server on the same database reaches this one within {@link #REFRESH}. While the database is
+ * away, the values last read are served.
  */
 public final class ConfigDepot {
     private static final Logger LOG = LogManager.getLogger(ConfigDepot.class);
@@ -63,9 +65,7 @@ public final class ConfigDepot {
     public <T> T value(ConfigKey<T> key) {
         Cached cached = cache.get(key.name());
         if (cached == null || System.nanoTime() - cached.readAtNanos() > REFRESH.toNanos()) {
-            String raw = jdbc.sql("SELECT value FROM configuration WHERE name = ?").param(key.name())
-                    .query(String.class).optional().orElse(null);
-            cached = new Cached(raw, System.nanoTime());
+            cached = read(key, cached);
             cache.put(key.name(), cached);
         }
         if (cached.value() == null) {
@@ -76,6 +76,25 @@ public final class ConfigDepot {
         } catch (IllegalArgumentException e) {
             LOG.warn("setting {} has an invalid stored value ({}); using its default {}", key.name(), e.getMessage(), key.defaultValue());
             return key.parse(key.defaultValue());
+        }
+    }
+
+    /**
+     * The stored value, or while the database cannot be reached the value last read: a setting rarely changes, and
+     * background loops and API calls that read one should not fail on it as well. The next read is tried after
+     * another {@link #REFRESH}, so that an outage costs one wait for a connection per setting, not one per call.
+     */
+    private Cached read(ConfigKey<?> key, Cached previous) {
+        try {
+            String raw = jdbc.sql("SELECT value FROM configuration WHERE name = ?").param(key.name())
+                    .query(String.class).optional().orElse(null);
+            return new Cached(raw, System.nanoTime());
+        } catch (RuntimeException e) {
+            if (previous == null || !DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            LOG.warn("setting {}: the database cannot be reached ({}); using the value last read", key.name(), DatabaseOutage.describe(e));
+            return new Cached(previous.value(), System.nanoTime());
         }
     }
 

@@ -19,7 +19,7 @@ import org.s2svpn.framework.api.ApiServer;
 
 /** Serves CloudStack's API at /client/api: GET query parameters and form POST bodies, merged, first value wins. */
 public final class ApiHandler extends Handler.Abstract {
-    /** Larger bodies are refused before they are read. */
+    /** Larger bodies are refused, and no more of them is read than this. */
     public static final int MAX_BODY_BYTES = 1 << 20;
 
     private final ApiServer api;
@@ -49,12 +49,13 @@ public final class ApiHandler extends Handler.Abstract {
             }
             String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
             if (type == null || type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-                String body = Content.Source.asString(request, StandardCharsets.UTF_8);
-                if (body.length() > MAX_BODY_BYTES) {
+                // a chunked body has no length to check up front: read one byte past the limit at most, never all of it
+                byte[] body = Content.Source.asInputStream(request).readNBytes(MAX_BODY_BYTES + 1);
+                if (body.length > MAX_BODY_BYTES) {
                     Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
                     return true;
                 }
-                parse(body, params);
+                parse(new String(body, StandardCharsets.UTF_8), params);
             }
         }
         ApiServer.Reply reply = api.handle(new ApiServer.Request(method, params, remote(request)));

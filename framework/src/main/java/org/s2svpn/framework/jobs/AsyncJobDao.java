@@ -31,8 +31,12 @@ public final class AsyncJobDao {
         this.encryptor = requireNonNull(encryptor, "encryptor");
     }
 
-    public AsyncJob insert(CallContext caller, String cmd, String cmdInfo, String instanceType, String instanceUuid, long msid) {
-        String uuid = UUID.randomUUID().toString();
+    /** A new job's uuid, chosen before its row is written so that a write whose answer was lost can be found again. */
+    public static String newUuid() {
+        return UUID.randomUUID().toString();
+    }
+
+    public AsyncJob insert(String uuid, CallContext caller, String cmd, String cmdInfo, String instanceType, String instanceUuid, long msid) {
         LocalDateTime now = now();
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO async_job (uuid, user_id, user_uuid, account_id, account_uuid, domain_id, job_cmd, job_cmd_info,"
@@ -46,12 +50,12 @@ public final class AsyncJobDao {
                 now, null);
     }
 
-    /** Completes a pending job; false when it was no longer pending. */
-    public boolean complete(long id, int status, int resultCode, String result) {
+    /** Completes a pending job; false when it was no longer pending, or was never written. */
+    public boolean complete(String uuid, int status, int resultCode, String result) {
         LocalDateTime now = now();
         return jdbc.sql("UPDATE async_job SET job_status = ?, job_result_code = ?, job_result = ?, completed = ?, last_updated = ?"
-                        + " WHERE id = ? AND job_status = 0")
-                .params(status, resultCode, encryptor.encrypt(result), now, now, id).update() == 1;
+                        + " WHERE uuid = ? AND job_status = 0")
+                .params(status, resultCode, encryptor.encrypt(result), now, now, uuid).update() == 1;
     }
 
     /** Fails every job still pending on the given server: it stopped before they finished. Returns how many. */

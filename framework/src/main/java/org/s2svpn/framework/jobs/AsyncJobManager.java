@@ -18,15 +18,19 @@ import org.s2svpn.framework.api.ApiException;
 import org.s2svpn.framework.api.AsyncCommand;
 import org.s2svpn.framework.api.CallContext;
 import org.s2svpn.framework.api.EventRecorder;
+import org.s2svpn.framework.db.DatabaseOutage;
 import org.s2svpn.framework.serialize.ApiGson;
 import org.s2svpn.framework.serialize.ResponseBodies;
 
 /**
  * Runs async commands as jobs kept in the database, on a bounded pool. A job's row is written before it is
- * queued and completed exactly once; jobs that a stopped process left pending are failed at the next start.
+ * queued and completed exactly once, waiting for the database if it is away; jobs that a stopped process left
+ * pending are failed at the next start.
  */
 public final class AsyncJobManager implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(AsyncJobManager.class);
+    static final long RETRY_FIRST_MILLIS = 250;
+    static final long RETRY_MAX_MILLIS = 5_000;
 
     private final AsyncJobDao dao;
     private final ResponseBodies bodies;
@@ -34,6 +38,8 @@ public final class AsyncJobManager implements AutoCloseable {
     private final EventRecorder events;
     private final long msid;
     private final ThreadPoolExecutor pool;
+    /** The result of a job whose own result the database refused. */
+    private final String unstorable;
 
     public AsyncJobManager(AsyncJobDao dao, ResponseBodies bodies, Gson gson, EventRecorder events, long msid, int threads, int queued) {
         this.dao = requireNonNull(dao, "dao");
@@ -44,6 +50,7 @@ public final class AsyncJobManager implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queued),
                 r -> new Thread(r, "job-executor-" + n.incrementAndGet()));
+        this.unstorable = gson.toJson(bodies.error(ApiException.internal("Internal error: the job's result could not be stored")));
     }
 
     /** Fails the jobs this server left pending when it last stopped. */
@@ -64,13 +71,28 @@ public final class AsyncJobManager implements AutoCloseable {
 
     /** Records the job and queues it; the answer carries its uuid at once. */
     public AsyncJob submit(CallContext caller, String cmdName, AsyncCommand command, Map<String, String> maskedParams) {
-        AsyncJob job = dao.insert(caller, command.getClass().getName(), gson.toJson(maskedParams), command.instanceType(),
-                command.instanceUuid(), msid);
+        String uuid = AsyncJobDao.newUuid();
+        AsyncJob job;
+        try {
+            job = dao.insert(uuid, caller, command.getClass().getName(), gson.toJson(maskedParams), command.instanceType(),
+                    command.instanceUuid(), msid);
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.causedBy(e)) {
+                // the link broke after the database may have written the row: fail it, if it is there, once the database is back
+                String failed = gson.toJson(bodies.error(DatabaseOutage.error(e)));
+                try {
+                    pool.execute(() -> complete(uuid, AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), failed));
+                } catch (RejectedExecutionException full) {
+                    LOG.warn("job {}: may be left pending; the next start of this server fails it", uuid);
+                }
+            }
+            throw e;
+        }
         try {
             pool.execute(() -> run(job, caller, cmdName, command));
         } catch (RejectedExecutionException e) {
             ApiException busy = ApiException.unavailable("Too many async jobs are queued on this management server; try again later");
-            dao.complete(job.id(), AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), gson.toJson(bodies.error(busy)));
+            complete(uuid, AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), gson.toJson(bodies.error(busy)));
             throw busy;
         }
         return job;
@@ -80,20 +102,27 @@ public final class AsyncJobManager implements AutoCloseable {
         long start = System.nanoTime();
         try (var ctx = CloseableThreadContext.put("job", job.uuid()).put("account", caller.accountName())) {
             LOG.info("job started: {}", cmdName);
+            String result = null;
             ApiException error;
             try {
-                String result = gson.toJson(bodies.body(command.execute(caller)));
-                dao.complete(job.id(), AsyncJob.SUCCEEDED, 0, result);
+                result = gson.toJson(bodies.body(command.execute(caller)));
                 error = null;
             } catch (ApiException e) {
                 error = e;
             } catch (RuntimeException e) {
-                LOG.error("job {} failed unexpectedly", cmdName, e);
-                error = ApiException.internal("Internal error executing " + cmdName + ": " + e.getClass().getSimpleName());
+                if (DatabaseOutage.causedBy(e)) {
+                    LOG.warn("job {} failed: the database cannot be reached: {}", cmdName, DatabaseOutage.describe(e));
+                    error = DatabaseOutage.error(e);
+                } else {
+                    LOG.error("job {} failed unexpectedly", cmdName, e);
+                    error = ApiException.internal("Internal error executing " + cmdName + ": " + e.getClass().getSimpleName());
+                }
             }
-            if (error != null) {
+            if (error == null) {
+                complete(job.uuid(), AsyncJob.SUCCEEDED, 0, result);
+            } else {
                 // CloudStack reports every failed job with jobresultcode 530 and the real code inside jobresult
-                dao.complete(job.id(), AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), gson.toJson(bodies.error(error)));
+                complete(job.uuid(), AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), gson.toJson(bodies.error(error)));
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             LOG.info("job finished: {} result={} duration={}ms{}", cmdName, error == null ? "success" : error.errorCode().httpCode(),
@@ -101,8 +130,48 @@ public final class AsyncJobManager implements AutoCloseable {
             try {
                 events.record(caller, command.eventType(), command.eventDescription(), error == null);
             } catch (RuntimeException e) {
-                LOG.error("could not record the event of job {}", job.uuid(), e);
+                if (DatabaseOutage.causedBy(e)) {
+                    LOG.warn("could not record the event of job {}: the database cannot be reached", job.uuid());
+                } else {
+                    LOG.error("could not record the event of job {}", job.uuid(), e);
+                }
             }
+        }
+    }
+
+    /**
+     * Writes the job's outcome, waiting out a database outage: the work is done (or failed) whatever the database
+     * does, and a job left pending would keep its caller polling forever. A result that cannot be stored for another
+     * reason is replaced by a failure that can. Gives up only when the server stops; the next start fails the job.
+     */
+    private void complete(String uuid, int status, int resultCode, String result) {
+        long waitMillis = RETRY_FIRST_MILLIS;
+        while (true) {
+            try {
+                dao.complete(uuid, status, resultCode, result);
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseOutage.causedBy(e)) {
+                    if (status == AsyncJob.FAILED && result.equals(unstorable)) {
+                        throw e;
+                    }
+                    LOG.error("job {}: cannot store its result; recording it as failed", uuid, e);
+                    status = AsyncJob.FAILED;
+                    resultCode = ApiErrorCode.INTERNAL_ERROR.httpCode();
+                    result = unstorable;
+                    continue;
+                }
+                LOG.warn("job {}: cannot record its outcome, the database cannot be reached ({}); trying again in {} ms", uuid,
+                        DatabaseOutage.describe(e), waitMillis);
+            }
+            try {
+                Thread.sleep(waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("job {}: left pending as the server stops; the next start fails it", uuid);
+                return;
+            }
+            waitMillis = Math.min(waitMillis * 2, RETRY_MAX_MILLIS);
         }
     }
 
@@ -116,6 +185,8 @@ public final class AsyncJobManager implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
+        if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+            pool.shutdownNow(); // wakes jobs waiting for the database to store their outcome
+        }
     }
 }

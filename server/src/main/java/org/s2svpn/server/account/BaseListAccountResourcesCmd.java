@@ -25,9 +25,15 @@ public abstract class BaseListAccountResourcesCmd extends BaseListCmd {
                     + " that the caller is authorized to see. Default value is false")
     protected Boolean listAll;
 
-    /** The accounts whose resources this list shows the caller; null means every account. */
-    protected List<Long> visibleAccounts(OwnerScope scope, CallContext caller) {
-        return scope.accountIds(caller, accountName, domainId, Boolean.TRUE.equals(recursive), Boolean.TRUE.equals(listAll));
+    /**
+     * The accounts whose resources this list shows the caller; null means every account. A list by id (the id
+     * parameter, null when not given) searches all the caller may see, without listall: CloudStack's
+     * buildACLSearchParameters does so for admins naming no domain, and clients such as go-cloudstack's GetXByID send the
+     * id alone.
+     */
+    protected List<Long> visibleAccounts(OwnerScope scope, CallContext caller, Object id) {
+        boolean byId = id != null && domainId == null;
+        return scope.accountIds(caller, accountName, domainId, Boolean.TRUE.equals(recursive), Boolean.TRUE.equals(listAll) || byId);
     }
 
     /**

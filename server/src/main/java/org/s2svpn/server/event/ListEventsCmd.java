@@ -59,7 +59,7 @@ public final class ListEventsCmd extends BaseListAccountResourcesCmd {
     @Override
     public Object execute(CallContext caller) {
         Map<Long, AccountVO> accountCache = new HashMap<>();
-        List<EventResponse> found = events.search(visibleAccounts(scope, caller), id, type, level, startDate, endDate).stream()
+        List<EventResponse> found = events.search(visibleAccounts(scope, caller, id), id, type, level, startDate, endDate).stream()
                 .filter(e -> keyword == null || e.description().contains(keyword) || e.type().contains(keyword))
                 .map(e -> {
                     AccountVO account = accountCache.computeIfAbsent(e.accountId(), a -> accounts.findById(a).orElse(null));

@@ -50,7 +50,7 @@ public final class ListPublicIpAddressesCmd extends BaseListProjectAndAccountRes
         if (askedForAProject()) {
             return ListResponse.of(IpAddressResponse.class, List.of());
         }
-        List<IpAddressResponse> found = addresses.searchAllocated(visibleAccounts(scope, caller), vpcId, id, address).stream()
+        List<IpAddressResponse> found = addresses.searchAllocated(visibleAccounts(scope, caller, id), vpcId, id, address).stream()
                 .filter(ip -> zoneId == null || ip.zoneId() == zoneId)
                 .filter(ip -> sourceNat == null || ip.sourceNat() == sourceNat)
                 .map(views::address)

@@ -31,7 +31,7 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Starts, stops, reboots and destroys VPC routers, and re-applies a running router's spec after a tier change.
- * Operations on one router run one at a time; each ends in a state the next operation can repair.
+ * Operations on one router run one at a time ({@link #locked}); each ends in a state the next operation can repair.
  */
 public final class RouterManager {
     private static final Logger LOG = LogManager.getLogger(RouterManager.class);
@@ -193,7 +193,12 @@ public final class RouterManager {
         return routers.findById(routerId).orElseThrow(() -> ApiException.invalidParameter("Unable to find router by id"));
     }
 
-    private <T> T locked(long routerId, Supplier<T> action) {
+    /**
+     * Runs action while no other operation on the router runs in this server: its start, stop and destroy, and what
+     * features send it (a site-to-site apply). The one place this lock is taken, so that it can become a lock in the
+     * database when several management servers share routers. Reentrant: a feature's start hook runs inside start.
+     */
+    public <T> T locked(long routerId, Supplier<T> action) {
         ReentrantLock lock = locks.computeIfAbsent(routerId, id -> new ReentrantLock());
         lock.lock();
         try {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.s2svpn.framework.config.ConfigDepot;
+import org.s2svpn.framework.db.DatabaseOutage;
 import org.s2svpn.schema.DomainRouterVO;
 import org.s2svpn.server.cluster.ClusterManager;
 import org.s2svpn.schema.dao.RouterDao;
@@ -59,7 +60,14 @@ public final class RouterTimer implements AutoCloseable {
             lastRunNanos = System.nanoTime();
             sweep();
         } catch (RuntimeException e) {
-            LOG.error("router check failed", e); // the next tick tries again
+            if (DatabaseOutage.causedBy(e)) {
+                LOG.warn("router check skipped: the database cannot be reached ({})", DatabaseOutage.describe(e));
+            } else {
+                LOG.error("router check failed", e); // the next tick tries again
+            }
+        } catch (Error e) {
+            // a scheduled task that throws is never run again: log it and keep the timer alive for the next tick
+            LOG.error("router check failed", e);
         }
     }
 
@@ -74,7 +82,12 @@ public final class RouterTimer implements AutoCloseable {
                 try {
                     check.check(router);
                 } catch (RuntimeException e) {
-                    LOG.error("router check {} failed on router {}", check.getClass().getSimpleName(), router.name(), e);
+                    if (DatabaseOutage.causedBy(e)) {
+                        LOG.warn("router check {} on router {} stopped: the database cannot be reached ({})", check.getClass().getSimpleName(),
+                                router.name(), DatabaseOutage.describe(e));
+                    } else {
+                        LOG.error("router check {} failed on router {}", check.getClass().getSimpleName(), router.name(), e);
+                    }
                 }
             });
             routers.markChecked(router.id());

@@ -48,6 +48,7 @@ public final class SimulatedRouterChannel implements RouterChannel {
     private final Map<String, State> routers = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong generations = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.LongAdder> sent = new ConcurrentHashMap<>();
 
     public SimulatedRouterChannel(Gson gson) {
         this.gson = requireNonNull(gson, "gson");
@@ -77,8 +78,19 @@ public final class SimulatedRouterChannel implements RouterChannel {
         return Optional.ofNullable(routers.get(namespace)).filter(State::running).map(State::spec);
     }
 
+    /**
+     * How many commands of each verb all simulated routers were sent, faulty or not: a read-only view for tests that
+     * prove a refused request reached no router.
+     */
+    public Map<String, Long> commandsSent() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        sent.forEach((verb, count) -> counts.put(verb, count.sum()));
+        return counts;
+    }
+
     @Override
     public RouterAnswer send(DomainRouterVO router, RouterCommand command) {
+        sent.computeIfAbsent(command.verb(), v -> new java.util.concurrent.atomic.LongAdder()).increment();
         String name = router.namespace();
         Fault fault = faults.getOrDefault(name, Fault.NONE);
         if (fault.unreachable()) {

@@ -44,7 +44,7 @@ public final class ListNetworksCmd extends BaseListProjectAndAccountResourcesCmd
         if (askedForAProject()) {
             return ListResponse.of(NetworkResponse.class, List.of());
         }
-        List<NetworkResponse> found = tiers.search(visibleAccounts(scope, caller), id, vpcId, name).stream()
+        List<NetworkResponse> found = tiers.search(visibleAccounts(scope, caller, id), id, vpcId, name).stream()
                 .filter(t -> zoneId == null || t.zoneId() == zoneId)
                 .filter(t -> keyword == null || t.name().contains(keyword))
                 .map(views::network)

@@ -61,7 +61,7 @@ public final class ListVPCsCmd extends BaseListProjectAndAccountResourcesCmd {
         if (askedForAProject()) {
             return ListResponse.of(VpcResponse.class, List.of());
         }
-        List<VpcResponse> found = vpcs.search(visibleAccounts(scope, caller), id, name, zoneId, state).stream()
+        List<VpcResponse> found = vpcs.search(visibleAccounts(scope, caller, id), id, name, zoneId, state).stream()
                 .filter(v -> displayText == null || v.displayText().equals(displayText))
                 .filter(v -> cidr == null || v.cidr().equals(cidr))
                 .filter(v -> offeringId == null || v.vpcOfferingId() == offeringId)

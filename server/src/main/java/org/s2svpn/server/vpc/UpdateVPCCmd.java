@@ -33,8 +33,8 @@ public final class UpdateVPCCmd extends VpcJobCmd {
     @Override
     public void validate(CallContext caller) {
         super.validate(caller);
-        if (name != null && (name.isBlank() || name.length() > 255)) {
-            throw org.s2svpn.framework.api.ApiException.invalidParameter("Invalid name: 1 to 255 characters");
+        if (name != null) {
+            VpcManager.requireText("name", name); // as createVPC: a newline or NUL in a name was stored
         }
     }
 

@@ -3,6 +3,7 @@ package org.s2svpn.server.vpc;
 import static java.util.Objects.requireNonNull;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.s2svpn.framework.api.ApiErrorCode;
@@ -31,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** VPCs and their tiers, with CloudStack's rules: CIDRs, offerings, one router per VPC with the VPC's source-NAT IP. */
 public final class VpcManager {
     private static final Logger LOG = LogManager.getLogger(VpcManager.class);
+    private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    private static final Pattern DOMAIN_NAME = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
 
     private final VpcDao vpcs;
     private final NetworkDao tiers;
@@ -60,6 +63,11 @@ public final class VpcManager {
     public VpcVO create(AccountVO owner, String name, String displayText, String cidr, long offeringId, DataCenterVO zone,
                         String networkDomain, boolean display) {
         requireText("name", name);
+        if (networkDomain != null && !isDomainName(networkDomain)) {
+            throw ApiException.invalidParameter("Invalid networkdomain " + networkDomain + ": total length shouldn't exceed 190 chars;"
+                    + " each domain label must be 1 to 63 characters of ASCII letters, digits and hyphens, not starting or ending"
+                    + " with a hyphen");
+        }
         if (!Cidr.isValid(cidr)) {
             throw ApiException.invalidParameter("Invalid cidr " + cidr + ": an IPv4 CIDR such as 10.1.0.0/16 is required");
         }
@@ -187,7 +195,13 @@ public final class VpcManager {
         LOG.info("deleted network {} ({})", tier.name(), tier.uuid());
     }
 
-    private static void requireText(String parameter, String value) {
+    /** CloudStack's NetUtils.verifyDomainName: the VPC's network domain ends up in the router's DNS and DHCP configuration. */
+    private static boolean isDomainName(String name) {
+        return name.length() <= 190 && DOMAIN_NAME.matcher(name).matches();
+    }
+
+    /** A name a user gives a VPC or a tier, as createVPC, updateVPC and createNetwork check it. */
+    static void requireText(String parameter, String value) {
         if (value == null || value.isBlank() || value.length() > 255 || value.chars().anyMatch(Character::isISOControl)) {
             throw ApiException.invalidParameter("Invalid " + parameter + ": 1 to 255 characters, no control characters");
         }

@@ -21,9 +21,16 @@ public final class CustomIds {
         }
     }
 
-    public static void check(String customId) {
-        if (customId != null && !UUID.matcher(customId).matches()) {
+    /** A customid must be a UUID that no other row of the table has (else the job failed on the unique key: a 530). */
+    public static void check(DisplayAndUuid dao, long id, String customId) {
+        if (customId == null) {
+            return;
+        }
+        if (!UUID.matcher(customId).matches()) {
             throw ApiException.invalidParameter("Invalid customid " + customId + ": it must be a UUID");
+        }
+        if (dao.uuidTakenByOther(id, customId)) {
+            throw ApiException.invalidParameter("Invalid customid " + customId + ": another resource already has this id");
         }
     }
 }

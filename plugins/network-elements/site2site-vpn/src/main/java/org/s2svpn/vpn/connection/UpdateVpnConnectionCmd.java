@@ -35,7 +35,7 @@ public final class UpdateVpnConnectionCmd extends VpnConnectionJobCmd {
     @Override
     public void validate(CallContext caller) {
         super.validate(caller);
-        CustomIds.check(customId);
+        CustomIds.check(connections, connection.id(), customId);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.s2svpn.vpn.connection;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.s2svpn.framework.api.ApiErrorCode;
@@ -104,43 +103,40 @@ public final class VpnConnectionService {
 
     /** The execute phase of createVpnConnection: the router gets its whole configuration, this connection included. */
     public VpnConnectionVO start(VpnConnectionVO connection) {
-        VpnGatewayVO vpnGateway = vpnGateways.findById(connection.vpnGatewayId()).orElseThrow();
-        try {
-            element.apply(vpnGateway.vpcId(), Set.of(), connection.id());
-        } catch (ApiException e) {
-            connections.setState(connection.id(), State.Error, e.getMessage());
-            throw new ApiException(ApiErrorCode.RESOURCE_UNAVAILABLE_ERROR, ApiException.CS_RESOURCE_UNAVAILABLE,
-                    "Failed to apply site-to-site VPN: " + e.getMessage(), e);
-        }
-        return connections.findById(connection.id()).orElseThrow();
+        return applied(connection, () -> element.start(vpcOf(connection), connection.id()));
     }
 
     /**
-     * resetVpnConnection: torn down, then started again; any state can be reset (CloudStack's #4429). While it is
-     * down the connection is Pending, which the monitor leaves alone, so a reset raises no alert of its own.
+     * resetVpnConnection: torn down, then started again; any state can be reset (CloudStack's #4429). The same
+     * restart as after a customer gateway update; a connection another job deleted meanwhile fails the job with 431.
      */
     public VpnConnectionVO reset(VpnConnectionVO connection) {
-        long vpcId = vpnGateways.findById(connection.vpnGatewayId()).orElseThrow().vpcId();
-        connections.setState(connection.id(), State.Pending, "reset");
-        try {
-            element.apply(vpcId, Set.of(connection.id()), null);
-        } catch (ApiException e) {
-            connections.setState(connection.id(), State.Error, e.getMessage());
-            throw e;
-        }
-        return start(connections.findById(connection.id()).orElseThrow());
+        return applied(connection, () -> element.restart(vpcOf(connection), connection.id()));
     }
 
     /** deleteVpnConnection: taken off the router (when it runs), then Removed. */
     public void delete(VpnConnectionVO connection) {
-        long vpcId = vpnGateways.findById(connection.vpnGatewayId()).orElseThrow().vpcId();
-        if (connection.state() != State.Pending) {
-            // out of the monitor's sight first, so that tearing it down raises no alert
-            connections.setState(connection.id(), State.Pending, "deleting");
-            element.applyIfRunning(vpcId, Set.of(connection.id()));
-        }
-        connections.markRemoved(connection.id());
+        element.remove(vpcOf(connection), connection.id());
         LOG.info("deleted VPN connection {}", connection.uuid());
+    }
+
+    /** Runs a change on the router; a router that cannot take it answers 534 (the connection is then in Error, saying why). */
+    private VpnConnectionVO applied(VpnConnectionVO connection, Runnable change) {
+        try {
+            change.run();
+        } catch (ApiException e) {
+            if (e.errorCode() != ApiErrorCode.RESOURCE_UNAVAILABLE_ERROR) {
+                throw e;
+            }
+            throw new ApiException(ApiErrorCode.RESOURCE_UNAVAILABLE_ERROR, ApiException.CS_RESOURCE_UNAVAILABLE,
+                    "Failed to apply site-to-site VPN: " + e.getMessage(), e);
+        }
+        return connections.findById(connection.id())
+                .orElseThrow(() -> ApiException.invalidParameter("Unable to find the VPN connection: another job removed it"));
+    }
+
+    private long vpcOf(VpnConnectionVO connection) {
+        return vpnGateways.findById(connection.vpnGatewayId()).orElseThrow().vpcId();
     }
 
     public VpnConnectionVO accessible(CallContext caller, long id) {

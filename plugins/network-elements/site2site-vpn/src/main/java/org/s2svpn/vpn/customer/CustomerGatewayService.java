@@ -70,6 +70,18 @@ public final class CustomerGatewayService {
         return created;
     }
 
+    /**
+     * What {@link #update} checks, before its job: CloudStack checked in the job, so a bad value was answered with a job
+     * id and left a job and an event behind; here it is the request's 431 and nothing is recorded. The job checks again.
+     */
+    public void checkUpdate(CustomerGatewayVO current, CustomerGatewayRequest request) {
+        CustomerGatewayVO valid = validated(request, current.id(), current.accountId(), current.domainId());
+        checkNameFree(current.accountId(), valid.name(), current.id());
+        for (VpnConnectionVO c : connections.listByCustomerGateway(current.id())) {
+            checkFitsConnection(valid, c);
+        }
+    }
+
     /** Replaces every field (what is left out takes its default, as in CloudStack), then re-applies its connections. */
     public CustomerGatewayVO update(CustomerGatewayVO current, CustomerGatewayRequest request) {
         CustomerGatewayVO valid = validated(request, current.id(), current.accountId(), current.domainId());
@@ -90,8 +102,7 @@ public final class CustomerGatewayService {
                 try {
                     element.restart(vpcId, c.id());
                 } catch (ApiException e) {
-                    // left Pending it would be out of the monitor's sight for good: Error, until a reset
-                    connections.setState(c.id(), VpnConnectionVO.State.Error, e.getMessage());
+                    // restart left it in Error with the reason, until a reset
                     LOG.warn("connection {} could not be re-applied after the customer gateway update: {}", c.uuid(), e.getMessage());
                 }
             }
@@ -137,8 +148,13 @@ public final class CustomerGatewayService {
                     encryptor.encrypt(psk.value()), ike.toString(), esp.toString(), (int) lifetimes.ikeSeconds(), (int) lifetimes.espSeconds(),
                     r.dpd(), r.forceEncap(), version.token(), r.splitConnections(), domainId, accountId, null);
         } catch (InvalidValueException e) {
-            throw ApiException.invalidParameter(e.getMessage());
+            throw ApiException.invalidParameter(named(e));
         }
+    }
+
+    /** The message, led by the parameter's name where it does not say it (CloudStack's policy texts name the policy only). */
+    private static String named(InvalidValueException e) {
+        return e.getMessage().contains(e.parameter()) ? e.getMessage() : "Invalid " + e.parameter() + ": " + e.getMessage();
     }
 
     private void checkNameFree(long accountId, String name, long exceptId) {

@@ -36,7 +36,7 @@ public final class ListVpnCustomerGatewaysCmd extends BaseListProjectAndAccountR
         if (askedForAProject()) {
             return ListResponse.of(CustomerGatewayResponse.class, List.of());
         }
-        List<CustomerGatewayResponse> found = gateways.search(visibleAccounts(scope, caller), id, keyword).stream()
+        List<CustomerGatewayResponse> found = gateways.search(visibleAccounts(scope, caller, id), id, keyword).stream()
                 .map(views::customerGateway)
                 .toList();
         return ListResponse.paged(CustomerGatewayResponse.class, found, paging());

@@ -37,6 +37,7 @@ public final class UpdateVpnCustomerGatewayCmd extends CustomerGatewayParameters
     @Override
     public void validate(CallContext caller) {
         gateway = service.accessible(caller, id);
+        service.checkUpdate(gateway, request(gateway.ikeVersion()));
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class ListVpnGatewaysCmd extends BaseListProjectAndAccountResources
         if (askedForAProject()) {
             return ListResponse.of(VpnGatewayResponse.class, List.of());
         }
-        List<VpnGatewayResponse> found = gateways.search(visibleAccounts(scope, caller), id, vpcId, display).stream()
+        List<VpnGatewayResponse> found = gateways.search(visibleAccounts(scope, caller, id), id, vpcId, display).stream()
                 .map(g -> views.vpnGateway(g, caller))
                 .toList();
         return ListResponse.paged(VpnGatewayResponse.class, found, paging());

@@ -35,7 +35,7 @@ public final class UpdateVpnGatewayCmd extends VpnGatewayJobCmd {
     @Override
     public void validate(CallContext caller) {
         super.validate(caller);
-        CustomIds.check(customId);
+        CustomIds.check(gateways, gateway.id(), customId);
     }
 
     @Override

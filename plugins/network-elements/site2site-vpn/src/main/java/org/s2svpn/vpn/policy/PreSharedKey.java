@@ -8,8 +8,9 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Rules CloudStack documents but never checked: no {@code "} and no newline (they broke its ipsec.secrets line),
  * and here no other control character either (a carriage return or NUL would end or cut the secret in a config
- * file). 8 to 256 characters: shorter keys are guessable offline from one captured IKE exchange, and 256 is what
- * CloudStack's column holds.
+ * file). It must be Unicode text: half of a UTF-16 surrogate pair has no UTF-8 bytes, so no config file could hold
+ * the key as given (HTTP's decoder never makes one, but a value from anywhere else could). 8 to 256 characters:
+ * shorter keys are guessable offline from one captured IKE exchange, and 256 is what CloudStack's column holds.
  */
 public record PreSharedKey(String value) {
     public static final String PARAMETER = "ipsecpsk";
@@ -24,6 +25,9 @@ public record PreSharedKey(String value) {
         }
         if (value.codePoints().anyMatch(PreSharedKey::isControlOrLineBreak)) {
             throw invalid("ipsecpsk must not contain a newline or other control character");
+        }
+        if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            throw invalid("ipsecpsk must be Unicode text: it has half of a surrogate pair");
         }
         int length = value.codePointCount(0, value.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {

@@ -26,7 +26,11 @@ import org.s2svpn.vpn.policy.Proposal;
  * {@code splitconnections} changes nothing here.
  *
  * <p>ipsec.conf has no escapes and ipsec.secrets none either: every value here is a checked address, subnet, name
- * or algorithm token, and the key can hold neither {@code "} nor a line break.
+ * or algorithm token, and the key can hold neither {@code "} nor a line break. In ipsec.secrets a quoted key is
+ * taken as written (never decoded as {@code 0x} or {@code 0s}), and each record is two lines, the ids on the first
+ * and the key on an indented second (a continuation, in that syntax): Libreswan's and OpenSwan's lexer reads a
+ * token that starts with {@code 0t} to the end of its line, so a peer named {@code 0t1.example.com} would
+ * otherwise swallow the key.
  */
 public final class IpsecConfRenderer {
     /** Renders the connections of one router (in any order: they are rendered by id). */
@@ -39,8 +43,10 @@ public final class IpsecConfRenderer {
                 conf.append('\n');
             }
             renderConn(conf, c);
+            // The ids end their line: a token that starts with 0t (a peer named 0t1.example.com) runs to the end of
+            // its line in ipsec.secrets, and the key, on an indented line, continues the record.
             secrets.append(c.localPublicIp()).append(' ').append(c.peerGateway().value())
-                    .append(" : PSK \"").append(c.psk().value()).append("\"\n");
+                    .append("\n    : PSK \"").append(c.psk().value()).append("\"\n");
         }
         return new IpsecConf(conf.toString(), secrets.toString());
     }

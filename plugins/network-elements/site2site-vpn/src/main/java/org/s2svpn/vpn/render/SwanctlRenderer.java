@@ -1,5 +1,7 @@
 package org.s2svpn.vpn.render;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.s2svpn.server.net.Cidr;
@@ -35,7 +37,10 @@ import org.s2svpn.vpn.policy.Proposal;
  * </ul>
  *
  * <p>Every value that comes from a user has passed its type's checks and is written quoted, with {@code \} and
- * {@code "} escaped, so no value can end its line, its section or the file.
+ * {@code "} escaped, so no value can end its line, its section or the file. The key alone is written as
+ * {@code 0x} and the hex of its UTF-8 bytes: swanctl decodes a secret that starts with {@code 0x} or {@code 0s}
+ * (in any case) as hex or base64, so a key such as {@code 0x5ecret!} written as text would reach charon as other
+ * bytes than the peer's; in hex every key, whatever its characters, reaches charon byte for byte.
  */
 public final class SwanctlRenderer {
     static final int DPD_DELAY_SECONDS = 30;
@@ -112,7 +117,7 @@ public final class SwanctlRenderer {
         out.append("    ike-").append(c.name()).append(" {\n");
         line(out, 2, "id-local", quote(c.localPublicIp().toString()));
         line(out, 2, "id-remote", quote(c.peerGateway().value()));
-        line(out, 2, "secret", quote(c.psk().value()));
+        line(out, 2, "secret", hexSecret(c.psk().value()));
         out.append("    }\n");
     }
 
@@ -152,6 +157,11 @@ public final class SwanctlRenderer {
 
     private static void line(StringBuilder out, int depth, String key, String value) {
         out.append("    ".repeat(depth)).append(key).append(" = ").append(value).append('\n');
+    }
+
+    /** A key as swanctl's {@code 0x} hex: the bytes charon gets are exactly the key's UTF-8 bytes. */
+    static String hexSecret(String key) {
+        return "0x" + HexFormat.of().formatHex(key.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -18,7 +18,6 @@ import org.s2svpn.schema.dao.EventDao;
 import org.s2svpn.schema.dao.VpnConnectionDao;
 import org.s2svpn.server.event.AlertManager;
 import org.s2svpn.server.router.RouterAnswer;
-import org.s2svpn.server.router.RouterCheck;
 import org.s2svpn.server.router.RouterManager;
 import org.s2svpn.server.router.RouterUnreachableException;
 import org.s2svpn.vpn.usage.S2sUsage;
@@ -28,12 +27,13 @@ import org.s2svpn.vpn.status.RouterS2sStatus;
 import org.s2svpn.vpn.status.S2sStatusParser;
 
 /**
- * Keeps each connection's state true to its router (CloudStack's updateSite2SiteVpnConnectionState, better): one
- * s2s-status per router with connections to watch (the router timer runs routers in parallel, with a bound); Connected only when every
+ * Keeps each connection's state true to its router (CloudStack's updateSite2SiteVpnConnectionState, better): takes
+ * the status answers of the router check ({@link S2sRouterElement#check}, which repairs drift first), of every apply
+ * and of a few reads soon after an apply; Connected only when every
  * CHILD SA is installed; an empty or garbled answer changes nothing; a change is written only if nobody changed the
  * connection in between, with an event and an alert for every change to or from Connected; bytes go to usage.
  */
-public final class ConnectionMonitor implements RouterCheck, AutoCloseable {
+public final class ConnectionMonitor implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(ConnectionMonitor.class);
     /** After an apply, the tunnel's first seconds are watched closely: it shows Connected within seconds. */
     static final long[] FOLLOW_UP_MILLIS = {150, 300, 600, 1000, 2000, 4000, 8000};
@@ -58,13 +58,6 @@ public final class ConnectionMonitor implements RouterCheck, AutoCloseable {
         this.events = requireNonNull(events, "events");
         this.usage = requireNonNull(usage, "usage");
         this.models = requireNonNull(models, "models");
-    }
-
-    @Override
-    public void check(DomainRouterVO router) {
-        if (connections.listByVpc(router.vpcId()).stream().anyMatch(c -> WATCHED.contains(c.state()))) {
-            checkOne(router);
-        }
     }
 
     /** A few status reads soon after an apply, so that a tunnel that comes up shows Connected within seconds. */

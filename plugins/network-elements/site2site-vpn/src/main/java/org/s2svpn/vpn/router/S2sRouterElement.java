@@ -2,11 +2,15 @@ package org.s2svpn.vpn.router;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.s2svpn.framework.api.ApiErrorCode;
 import org.s2svpn.framework.api.ApiException;
 import org.s2svpn.schema.DomainRouterVO;
 import org.s2svpn.schema.VpcVO;
@@ -16,18 +20,29 @@ import org.s2svpn.schema.dao.RouterDao;
 import org.s2svpn.schema.dao.VpcDao;
 import org.s2svpn.schema.dao.VpnConnectionDao;
 import org.s2svpn.server.router.RouterAnswer;
+import org.s2svpn.server.router.RouterCheck;
 import org.s2svpn.server.router.RouterLifecycleListener;
 import org.s2svpn.server.router.RouterManager;
 import org.s2svpn.server.router.RouterUnreachableException;
 import org.s2svpn.vpn.render.S2sApplySpec;
 import org.s2svpn.vpn.render.S2sConnection;
+import org.s2svpn.vpn.status.RouterS2sStatus;
+import org.s2svpn.vpn.status.S2sStatusParser;
 
 /**
  * The VPC router's part of the feature (CloudStack's VpcVirtualRouterElement for S2S): builds the router's whole S2S
  * configuration from the database, renders it, sends it (s2s-apply) and hands the router's status answer to the
  * monitor. On a router start it applies again; on a stop its connections are Disconnected.
+ *
+ * <p>The router's configuration is a function of the database alone: every live connection but the Pending ones (a
+ * connection is Pending only while it is set up or torn down). A job changes a connection's state and applies while
+ * holding the router's lock ({@link RouterManager#locked}), and the payload is read from the database inside it: two
+ * jobs on one router (a reset and a delete) can no longer cross, and the last apply is always the latest state. The
+ * router check repairs what no job could: a router whose applied hash is not the database's (a charon restart, an
+ * apply cut short by a killed server, a hand edit) gets the configuration again, and a connection that a dead job
+ * left Pending is started again.
  */
-public final class S2sRouterElement implements RouterLifecycleListener {
+public final class S2sRouterElement implements RouterLifecycleListener, RouterCheck {
     private static final Logger LOG = LogManager.getLogger(S2sRouterElement.class);
 
     private final RouterDao routers;
@@ -36,6 +51,7 @@ public final class S2sRouterElement implements RouterLifecycleListener {
     private final VpnConnectionDao connections;
     private final S2sModels models;
     private final ConnectionMonitor monitor;
+    private final S2sStatusParser parser = new S2sStatusParser();
 
     public S2sRouterElement(RouterDao routers, RouterManager routerManager, VpcDao vpcs, VpnConnectionDao connections, S2sModels models,
                             ConnectionMonitor monitor) {
@@ -48,31 +64,46 @@ public final class S2sRouterElement implements RouterLifecycleListener {
     }
 
     /**
-     * Applies the VPC router's whole S2S configuration, leaving out the excluded connections (a stop, a delete). The
-     * started connection (may be null) then moves to Connecting, or Disconnected when passive. Throws 534 when the
-     * router is not Running or the apply fails.
+     * createVpnConnection's execute phase: the connection goes on the router and moves to Connecting, or Disconnected
+     * when passive. Throws 534 when the router is not Running or the apply fails (the connection is then in Error,
+     * with the reason), 431 when the connection was deleted meanwhile.
      */
-    public void apply(long vpcId, Set<Long> excluded, Long started) {
-        DomainRouterVO router = routers.findByVpc(vpcId)
-                .filter(r -> r.state() == DomainRouterVO.State.Running)
-                .orElseThrow(() -> ApiException.unavailable("the VPC's virtual router is not in the right state (Running)"));
-        send(router, excluded);
-        if (started != null) {
-            connections.findById(started).ifPresent(c -> connections.setState(c.id(), c.passive() ? State.Disconnected : State.Connecting, null));
-        }
-        monitor.followUp(router);
+    public void start(long vpcId, long connectionId) {
+        onRunningRouter(vpcId, connectionId, router -> {
+            send(router, payload(router, Set.of(live(connectionId).id())));
+            begin(live(connectionId));
+        });
     }
 
-    /** Applies when the VPC's router runs; a stopped router gets the configuration at its next start anyway. */
-    public void applyIfRunning(long vpcId, Set<Long> excluded) {
-        routers.findByVpc(vpcId).filter(r -> r.state() == DomainRouterVO.State.Running).ifPresent(r -> send(r, excluded));
-    }
-
-    /** CloudStack's stop then start of one connection, after its customer gateway changed. */
+    /**
+     * CloudStack's stop then start of one connection (resetVpnConnection, a customer gateway update): taken off the
+     * router, then put back, with no other apply on the router in between. While it is off it is Pending, which the
+     * monitor leaves alone, so the restart raises no alert of its own. Fails as {@link #start} does.
+     */
     public void restart(long vpcId, long connectionId) {
-        connections.setState(connectionId, State.Pending, "customer gateway updated");
-        apply(vpcId, Set.of(connectionId), null);
-        apply(vpcId, Set.of(), connectionId);
+        onRunningRouter(vpcId, connectionId, router -> {
+            connections.setState(live(connectionId).id(), State.Pending, "restarting");
+            send(router);
+            send(router, payload(router, Set.of(connectionId)));
+            begin(live(connectionId));
+        });
+    }
+
+    /**
+     * deleteVpnConnection: taken off the router (when it runs; a stopped router gets its configuration at its next
+     * start anyway), then Removed. When the router cannot take the change the connection stays, in Error with the
+     * reason, and 534 is thrown; 431 when another job removed it first.
+     */
+    public void remove(long vpcId, long connectionId) {
+        locked(vpcId, connectionId, router -> {
+            VpnConnectionVO c = live(connectionId);
+            if (router.isPresent()) {
+                // out of the monitor's sight and out of the configuration first, so that tearing it down raises no alert
+                connections.setState(c.id(), State.Pending, "deleting");
+                send(router.get());
+            }
+            connections.markRemoved(c.id());
+        });
     }
 
     @Override
@@ -81,7 +112,11 @@ public final class S2sRouterElement implements RouterLifecycleListener {
             return;
         }
         try {
-            send(router, Set.of());
+            routerManager.locked(router.id(), () -> {
+                resumeLeftPending(router);
+                send(router);
+                return null;
+            });
             monitor.followUp(router);
         } catch (ApiException e) {
             LOG.warn("router {} started but its site-to-site VPN configuration could not be applied: {}", router.name(), e.getMessage());
@@ -97,8 +132,124 @@ public final class S2sRouterElement implements RouterLifecycleListener {
         }
     }
 
-    private void send(DomainRouterVO router, Set<Long> excluded) {
-        String payload = payload(router, excluded);
+    /**
+     * The router check (every router.check.interval seconds, for routers with connections): under the router's
+     * lock, connections left Pending start again, the router's status is read, and when the hash it reports is not the
+     * one the database renders the configuration is applied again; the monitor then takes the status.
+     */
+    @Override
+    public void check(DomainRouterVO router) {
+        if (connections.listByVpc(router.vpcId()).isEmpty()) {
+            return;
+        }
+        try {
+            routerManager.locked(router.id(), () -> {
+                Optional<DomainRouterVO> running = routers.findById(router.id()).filter(r -> r.state() == DomainRouterVO.State.Running);
+                if (running.isPresent()) {
+                    converge(running.get());
+                }
+                return null;
+            });
+        } catch (RouterUnreachableException e) {
+            LOG.warn("router {}: site-to-site status unknown: {}", router.name(), e.getMessage());
+        } catch (ApiException e) {
+            LOG.warn("router {}: site-to-site configuration could not be repaired: {}", router.name(), e.getMessage());
+        }
+    }
+
+    private void converge(DomainRouterVO router) {
+        boolean resumed = resumeLeftPending(router);
+        String payload = payload(router, Set.of());
+        RouterAnswer answer = routerManager.send(router, "s2s-status", null);
+        if (!answer.success()) {
+            LOG.warn("router {}: s2s-status failed: {}", router.name(), answer.error().strip());
+            return;
+        }
+        Optional<RouterS2sStatus> status = parser.parse(answer.output());
+        if (status.isEmpty()) {
+            LOG.warn("router {}: unreadable site-to-site status answer; nothing changed", router.name());
+            return;
+        }
+        String desired = hash(payload);
+        Optional<String> applied = status.get().hash();
+        if (applied.isPresent() && applied.get().equals(desired)) {
+            monitor.process(router, answer.output());
+            return;
+        }
+        LOG.warn("router {}: applied site-to-site configuration {} is not the database's {} ({}); applying it again", router.name(),
+                applied.orElse("none"), desired, applied.isEmpty()
+                        ? "the router has none: its charon was restarted, or an apply never finished"
+                        : resumed ? "connections left Pending were started again" : "an apply did not finish, or it was changed on the router");
+        send(router, payload);
+        monitor.followUp(router);
+    }
+
+    /**
+     * Connections that a job left Pending and never finished: the job died with its management server (seen under the
+     * router's lock, where jobs keep their Pending states, or before the create job's execute phase took its turn,
+     * which then finds its connection started). They are started again, as the job would have done.
+     */
+    private boolean resumeLeftPending(DomainRouterVO router) {
+        boolean any = false;
+        for (VpnConnectionVO c : connections.listByVpc(router.vpcId())) {
+            if (c.state() == State.Pending) {
+                LOG.warn("connection {} on router {} was left Pending ({}); starting it again", c.uuid(), router.name(), c.reason());
+                begin(c);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** A Pending connection goes on the router: Connecting, or Disconnected when passive (it waits for its peer). */
+    private void begin(VpnConnectionVO c) {
+        connections.transition(c.id(), State.Pending, c.passive() ? State.Disconnected : State.Connecting, null);
+    }
+
+    private VpnConnectionVO live(long connectionId) {
+        return connections.findById(connectionId)
+                .orElseThrow(() -> ApiException.invalidParameter("Unable to find the VPN connection: another job removed it"));
+    }
+
+    /** Runs a connection's change on its running router, under the router's lock; a failure leaves the connection in Error. */
+    private void onRunningRouter(long vpcId, long connectionId, Consumer<DomainRouterVO> change) {
+        locked(vpcId, connectionId, router -> change.accept(router.orElseThrow(
+                () -> ApiException.unavailable("the VPC's virtual router is not in the right state (Running)"))));
+        routers.findByVpc(vpcId).ifPresent(monitor::followUp);
+    }
+
+    /**
+     * Runs a connection's change under the lock of the VPC's router, with the router when it is Running; when the
+     * change fails for want of the router, the connection (if still there) goes to Error with the reason.
+     */
+    private void locked(long vpcId, long connectionId, Consumer<Optional<DomainRouterVO>> change) {
+        Optional<DomainRouterVO> router = routers.findByVpc(vpcId);
+        Runnable run = () -> {
+            try {
+                change.accept(router.flatMap(r -> routers.findById(r.id())).filter(r -> r.state() == DomainRouterVO.State.Running));
+            } catch (ApiException e) {
+                if (e.errorCode() == ApiErrorCode.RESOURCE_UNAVAILABLE_ERROR) {
+                    connections.setState(connectionId, State.Error, e.getMessage());
+                }
+                throw e;
+            }
+        };
+        if (router.isEmpty()) {
+            run.run();
+            return;
+        }
+        routerManager.locked(router.get().id(), () -> {
+            run.run();
+            return null;
+        });
+    }
+
+    /** Sends the router its configuration as the database has it now; call with the router's lock held. */
+    private void send(DomainRouterVO router) {
+        send(router, payload(router, Set.of()));
+    }
+
+    private void send(DomainRouterVO router, String payload) {
         long start = System.nanoTime();
         RouterAnswer answer;
         try {
@@ -112,21 +263,30 @@ public final class S2sRouterElement implements RouterLifecycleListener {
             LOG.warn("router {}: s2s-apply failed after {} ms: {}", router.name(), millis, answer.error().strip());
             throw ApiException.unavailable("router " + router.name() + " refused the configuration: " + answer.error().strip());
         }
-        LOG.info("router {}: s2s-apply done in {} ms", router.name(), millis);
+        LOG.info("router {}: s2s-apply of {} done in {} ms", router.name(), hash(payload), millis);
         monitor.process(router, answer.output());
     }
 
-    /** The s2s-apply spec of the router: every live connection of its VPC but the excluded ones. */
-    String payload(DomainRouterVO router, Set<Long> excluded) {
+    /**
+     * The s2s-apply spec of the router: every live connection of its VPC but the Pending ones, except those being
+     * started (they leave Pending once the router has them, so that the apply's own status answer does not already
+     * move them on: a created connection answers Connecting, as in CloudStack).
+     */
+    String payload(DomainRouterVO router, Set<Long> starting) {
         VpcVO vpc = vpcs.findById(router.vpcId()).orElseThrow();
         List<S2sConnection> applied = new ArrayList<>();
         for (VpnConnectionVO c : connections.listByVpc(vpc.id())) {
-            if (!excluded.contains(c.id())) {
+            if (c.state() != State.Pending || starting.contains(c.id())) {
                 applied.add(models.of(c, vpc));
             }
         }
-        LOG.info("router {}: applying {} site-to-site connection(s): {}", router.name(), applied.size(),
+        String spec = S2sApplySpec.of(router.namespace(), applied);
+        LOG.debug("router {}: site-to-site configuration {} of {} connection(s): {}", router.name(), hash(spec), applied.size(),
                 applied.stream().map(S2sConnection::name).toList());
-        return S2sApplySpec.of(router.namespace(), applied);
+        return spec;
+    }
+
+    private static String hash(String spec) {
+        return JsonParser.parseString(spec).getAsJsonObject().get("hash").getAsString();
     }
 }

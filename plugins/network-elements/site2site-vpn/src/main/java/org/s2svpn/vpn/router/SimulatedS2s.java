@@ -55,6 +55,17 @@ public final class SimulatedS2s {
         }
     }
 
+    /** A charon restart on the router: it forgets its S2S configuration and reports the hash null until the next apply. */
+    public void forget(String namespace) {
+        applied.remove(namespace);
+    }
+
+    /** The hash of the spec the router applied last, or null (as s2s-status reports it). */
+    public String appliedHash(String namespace) {
+        Applied a = current(namespace);
+        return a == null ? null : a.hash();
+    }
+
     /** The payload last applied to the router, for tests. */
     public List<JsonObject> appliedConnections(String namespace) {
         Applied a = current(namespace);

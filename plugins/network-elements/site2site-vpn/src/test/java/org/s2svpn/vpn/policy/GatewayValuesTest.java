@@ -24,7 +24,7 @@ public class GatewayValuesTest {
     @Test
     public void gatewayTakesADomainName() {
         for (String name : List.of("vpn.example.com", "VPN.Example.COM", "a", "gw-1.branch-2.example", "1vpn.example.com",
-                "x".repeat(63) + ".example.com")) {
+                "x".repeat(63) + ".example.com", "0x7f.example.com", "0xfg", "0t1.example.com", "a.0x1g")) {
             PeerGateway g = PeerGateway.parse(name);
             assertFalse(name, g.isAddress());
             assertEquals(name, g.value());
@@ -42,11 +42,22 @@ public class GatewayValuesTest {
         for (String bad : List.of("203.0.113.256", "203.0.113.05", "10.0.0.300", "1.2.3", ".example.com",
                 "example.com.", "a..b", "-vpn.example.com", "vpn-.example.com", "vpn_1.example.com", "vpn example.com",
                 "x".repeat(64) + ".example.com", "a.".repeat(95) + "bc", " 203.0.113.5", "vpn.example.com\n",
-                "\"x\"", "x}y")) {
+                "\"x\"", "x}y", "0x7f000001", "0Xaf", "0x", "10.0x1", "vpn.0x0a")) {
             assertThat(bad, gatewayError(bad), containsString("is neither a valid IPv4 address nor a valid domain name"));
         }
         assertThat(gatewayError(""), startsWith("gateway is empty"));
         assertThat(gatewayError(null), startsWith("gateway is missing"));
+    }
+
+    @Test
+    public void gatewayRefusesAddressesNoPeerCanHave() {
+        for (String bad : List.of("0.0.0.0", "0.1.2.3", "127.0.0.1", "127.255.255.254", "224.0.0.5", "239.255.255.250", "240.0.0.1",
+                "255.255.255.255")) {
+            assertThat(bad, gatewayError(bad), containsString("is not a unicast address"));
+        }
+        for (String good : List.of("1.0.0.1", "126.255.255.254", "128.0.0.1", "223.255.255.254")) {
+            assertTrue(good, PeerGateway.parse(good).isAddress());
+        }
     }
 
     @Test
@@ -114,6 +125,14 @@ public class GatewayValuesTest {
                 "abcd\u0085efgh", "abcd\u2028efgh", "abcd\u2029efgh", "abcd\u001befgh")) {
             assertThat(pskError(bad), startsWith("ipsecpsk must not contain a newline or other control character"));
         }
+    }
+
+    @Test
+    public void pskRefusesHalfASurrogatePairWhichHasNoBytes() {
+        for (String bad : List.of("abcdefgh\ud83d", "\ude00abcdefgh", "abcd\ude00\ud83defgh")) {
+            assertThat(pskError(bad), startsWith("ipsecpsk must be Unicode text"));
+        }
+        PreSharedKey.parse("abcdefgh\ud83d\ude00");
     }
 
     @Test

@@ -79,11 +79,11 @@ public class CharonLoadsSwanctlGoldenTest {
 
         Commands.Result list = charon.swanctl("--list-conns");
         charon.check(list);
-        assertEquals(list.toString(), expectedListing(), listing(list.stdout()));
+        assertEquals(list.toString(), expectedListing(connections), listing(list.stdout()));
     }
 
     /** What --list-conns must show: per connection its IKE version, per CHILD SA its subnets. */
-    private Map<String, String> expectedListing() {
+    static Map<String, String> expectedListing(List<S2sConnection> connections) {
         Map<String, String> expected = new LinkedHashMap<>();
         for (S2sConnection c : connections.stream().sorted(Comparator.comparingLong(S2sConnection::id)).toList()) {
             String version = switch (c.ikeVersion()) {
@@ -101,7 +101,7 @@ public class CharonLoadsSwanctlGoldenTest {
     }
 
     /** The same, read from swanctl's --list-conns text: connections at column 0, CHILD SAs indented by 2. */
-    private static Map<String, String> listing(String text) {
+    static Map<String, String> listing(String text) {
         Map<String, String> found = new LinkedHashMap<>();
         String conn = null;
         String child = null;

@@ -58,8 +58,16 @@ public class IpsecConfRendererTest {
     }
 
     @Test
-    public void secretsAreOneLinePerConnection() {
+    public void secretsAreOneRecordPerConnectionWithTheKeyOnAContinuationLine() {
         IpsecConf conf = renderer.render(List.of(S2sConnectionTest.connection().psk("a key with spaces").build()));
-        assertEquals("198.51.100.10 203.0.113.50 : PSK \"a key with spaces\"\n", conf.secrets());
+        assertEquals("198.51.100.10 203.0.113.50\n    : PSK \"a key with spaces\"\n", conf.secrets());
+    }
+
+    /** Libreswan reads a token that starts with 0t to the end of its line: such a peer must not swallow the key. */
+    @Test
+    public void aPeerNamedLikeATextTokenKeepsItsKey() {
+        IpsecConf conf = renderer.render(List.of(S2sConnectionTest.connection().peerGateway("0t1.example.com")
+                .psk("the-secret-key").build()));
+        assertEquals("198.51.100.10 0t1.example.com\n    : PSK \"the-secret-key\"\n", conf.secrets());
     }
 }

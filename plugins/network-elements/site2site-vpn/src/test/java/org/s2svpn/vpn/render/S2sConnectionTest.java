@@ -69,7 +69,9 @@ public class S2sConnectionTest {
         assertThat(c.toString(), containsString("peerGateway=203.0.113.50"));
         SwanctlConfig swanctl = new SwanctlRenderer().render(List.of(c));
         assertFalse(swanctl.toString().contains("the-secret-key"));
-        assertTrue(swanctl.secrets().contains("the-secret-key"));
+        String hex = SwanctlRenderer.hexSecret("the-secret-key");
+        assertFalse(swanctl.toString().contains(hex));
+        assertTrue(swanctl.secrets().contains(hex));
         IpsecConf ipsec = new IpsecConfRenderer().render(List.of(c));
         assertFalse(ipsec.toString().contains("the-secret-key"));
         assertTrue(ipsec.secrets().contains("the-secret-key"));

@@ -6,6 +6,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.Test;
 import org.s2svpn.vpn.policy.IkeVersion;
@@ -82,9 +84,18 @@ public class SwanctlRendererTest {
     public void everyUserValueIsQuotedSoNothingCanInjectConfiguration() {
         SwanctlConfig c = renderer.render(List.of(S2sConnectionTest.connection()
                 .psk("k\\ey } secrets { ike-x { secret = 1").build()));
-        assertThat(c.secrets(), containsString("secret = \"k\\\\ey } secrets { ike-x { secret = 1\"\n"));
+        assertThat(c.secrets(), containsString("secret = 0x" + HexFormat.of().formatHex(
+                "k\\ey } secrets { ike-x { secret = 1".getBytes(StandardCharsets.UTF_8)) + "\n"));
         assertEquals("\"a\\\\b\\\"c\"", SwanctlRenderer.quote("a\\b\"c"));
         assertThrows(IllegalArgumentException.class, () -> SwanctlRenderer.quote("a\nb"));
+    }
+
+    /** swanctl would read a key written as 0x... or 0s... text as hex or base64: in hex it is always the text. */
+    @Test
+    public void aKeyThatLooksEncodedIsStillItsText() {
+        SwanctlConfig c = renderer.render(List.of(S2sConnectionTest.connection().psk("0xdeadbeef").build()));
+        assertThat(c.secrets(), containsString("secret = 0x30786465616462656566\n"));
+        assertEquals("0xc3a93020f09f9880", SwanctlRenderer.hexSecret("\u00e90 \ud83d\ude00"));
     }
 
     @Test

@@ -92,12 +92,25 @@ final class TestCharon implements AutoCloseable {
 
     /** Writes the two sections and a swanctl.conf that includes them, as the router does; returns that file. */
     Path write(SwanctlConfig config) throws IOException {
-        Path connections = stateDir.resolve("connections.conf");
-        Path secrets = stateDir.resolve("secrets.conf");
+        return write(List.of(config));
+    }
+
+    /**
+     * Writes the sections of several routers, each pair in files of its own, and a swanctl.conf that includes them
+     * all (strongSwan merges the sections of one name), so one load takes many routers' connections.
+     */
+    Path write(List<SwanctlConfig> configs) throws IOException {
+        StringBuilder includes = new StringBuilder();
+        for (int i = 0; i < configs.size(); i++) {
+            String suffix = configs.size() == 1 ? "" : "-" + (i + 1);
+            Path connections = stateDir.resolve("connections" + suffix + ".conf");
+            Path secrets = stateDir.resolve("secrets" + suffix + ".conf");
+            Files.writeString(connections, configs.get(i).connections(), StandardCharsets.UTF_8);
+            Files.writeString(secrets, configs.get(i).secrets(), StandardCharsets.UTF_8);
+            includes.append("include ").append(connections).append("\ninclude ").append(secrets).append('\n');
+        }
         Path swanctlConf = stateDir.resolve("swanctl.conf");
-        Files.writeString(connections, config.connections(), StandardCharsets.UTF_8);
-        Files.writeString(secrets, config.secrets(), StandardCharsets.UTF_8);
-        Files.writeString(swanctlConf, "include " + connections + "\ninclude " + secrets + "\n", StandardCharsets.UTF_8);
+        Files.writeString(swanctlConf, includes.toString(), StandardCharsets.UTF_8);
         return swanctlConf;
     }
 

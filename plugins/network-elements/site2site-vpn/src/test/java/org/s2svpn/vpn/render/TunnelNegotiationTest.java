@@ -5,6 +5,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,13 +19,13 @@ import org.s2svpn.vpn.policy.IkeVersion;
  * Two routers' charons face to face on a veth pair negotiate the rendered connections for real: the router
  * initiates, the peer (rendered as its mirror image, passive) answers. This is what a golden file cannot show: that
  * the proposals mean what they say (GCM with its PRF, PFS groups, IKEv1), and that the key charon reads from the
- * quoted, escaped rendering is the key the user gave. The peer is given the key as hex, so an escaping mistake
- * cannot cancel itself out on both sides.
+ * rendering (hex) is the key the user gave. The peer is given the key as base64, written here from the user's key,
+ * so a mistake in the rendering cannot cancel itself out on both sides.
  */
 public class TunnelNegotiationTest {
     private static final String ROUTER_IP = "198.51.100.10";
     private static final String PEER_IP = "198.51.100.20";
-    private static final Pattern SECRET = Pattern.compile("secret = \"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern SECRET = Pattern.compile("secret = 0x([0-9a-f]*)\n");
 
     private TestCharon router;
     private TestCharon peer;
@@ -60,7 +61,8 @@ public class TunnelNegotiationTest {
 
     @Test
     public void ikev2WithGcmCurve25519PfsAndAKeyFullOfSpecialCharacters() throws Exception {
-        String psk = "s3cr\\et #{not} a=comment's \\\" $(x) }";
+        // It starts with 0x, which swanctl would decode as hex if the key were written as text.
+        String psk = "0xs3cr\\et #{not} a=comment's \\\" $(x) } \u00e9\ud83d\ude00";
         S2sConnection.Builder side = S2sConnection.builder().id(1).psk(psk.replace("\"", ""))
                 .ikePolicy("aes256gcm16-sha384;curve25519").espPolicy("aes256gcm16-sha256;curve25519")
                 .ikeVersion(IkeVersion.IKEV2).dpd(true);
@@ -113,7 +115,7 @@ public class TunnelNegotiationTest {
         }
         load(router, new SwanctlRenderer().render(List.of(mine)));
         SwanctlConfig peerConfig = new SwanctlRenderer().render(List.of(theirs));
-        load(peer, new SwanctlConfig(peerConfig.connections(), asHex(peerConfig.secrets(), mine.psk().value())));
+        load(peer, new SwanctlConfig(peerConfig.connections(), asBase64(peerConfig.secrets(), mine.psk().value())));
         for (String child : mine.childNames()) {
             Commands.Result initiate = router.swanctl("--initiate", "--child", child, "--timeout", "15");
             if (initiate.exitCode() != 0 || initiate.stdout().contains("failed")) {
@@ -138,15 +140,15 @@ public class TunnelNegotiationTest {
         charon.check(charon.swanctl("--load-conns", "--file", file));
     }
 
-    /** The peer's secret as hex bytes of the key the user gave, after checking its rendering reads back as that key. */
-    private static String asHex(String secrets, String psk) {
+    /** The peer's secret as base64 of the key the user gave, after checking the rendering's hex is that key. */
+    private static String asBase64(String secrets, String psk) {
         Matcher m = SECRET.matcher(secrets);
         if (!m.find()) {
             throw new AssertionError("no secret in " + secrets);
         }
-        assertEquals(psk, m.group(1).replaceAll("\\\\(.)", "$1"));
-        return m.replaceFirst(Matcher.quoteReplacement(
-                "secret = 0x" + HexFormat.of().formatHex(psk.getBytes(StandardCharsets.UTF_8))));
+        byte[] key = psk.getBytes(StandardCharsets.UTF_8);
+        assertEquals(HexFormat.of().formatHex(key), m.group(1));
+        return m.replaceFirst(Matcher.quoteReplacement("secret = 0s" + Base64.getEncoder().encodeToString(key) + "\n"));
     }
 
     private static String firstHost(String cidr) {
