@@ -43,6 +43,7 @@ public class ClusterTest {
         List<ServerProcess> servers = new ArrayList<>();
         LocalSshd sshd = null;
         List<String> vpcs = new ArrayList<>();
+        List<String> connections = new ArrayList<>();
         try {
             servers.add(ServerProcess.start(Files.createDirectories(base.resolve("ms1")), database));
             ApiClient first = servers.get(0).admin();
@@ -85,7 +86,8 @@ public class ClusterTest {
                 String customer = via.job("createVpnCustomerGateway", "name", "peer-" + i, "gateway", "192.0.2." + (10 + i), "cidrlist",
                         "172.30." + i + ".0/24", "ipsecpsk", "cluster-secret", "ikepolicy", "aes256-sha256;modp2048", "esppolicy",
                         "aes256-sha256").getAsJsonObject("vpncustomergateway").get("id").getAsString();
-                via.job("createVpnConnection", "s2svpngatewayid", vpnGateway, "s2scustomergatewayid", customer);
+                connections.add(via.job("createVpnConnection", "s2svpngatewayid", vpnGateway, "s2scustomergatewayid", customer)
+                        .getAsJsonObject("vpnconnection").get("id").getAsString());
             }
 
             Map<Long, Long> worst = new ConcurrentHashMap<>();
@@ -127,6 +129,9 @@ public class ClusterTest {
                 }));
             }
             ApiClient.sleep(3 * INTERVAL_SECONDS * 1000L);
+            // a job the server to be killed is running: a reset takes a real router seconds
+            String interrupted = clients.get(1).ok("resetVpnConnection", "id", connections.get(0)).get("jobid").getAsString();
+            ApiClient.sleep(300);
             servers.get(1).kill();
             ApiClient.sleep(4 * INTERVAL_SECONDS * 1000L);
             loading.set(false);
@@ -149,6 +154,18 @@ public class ClusterTest {
             }
             watching.set(false);
             watcher.join();
+
+            // the killed server's job is failed by a survivor, and its connection is started again by its router's owner
+            JsonObject lost = survivor.waitForJob(interrupted);
+            assertEquals("the killed server's job ends failed: " + lost, 2, lost.get("jobstatus").getAsInt());
+            assertTrue(lost.toString(), lost.toString().contains("stopped before it finished"));
+            String state = null;
+            for (int i = 0; i < 3 * INTERVAL_SECONDS * 5 && !"Connecting".equals(state); i++) {
+                ApiClient.sleep(200);
+                state = survivor.ok("listVpnConnections", "id", connections.get(0)).getAsJsonArray("vpnconnection").get(0)
+                        .getAsJsonObject().get("state").getAsString();
+            }
+            assertEquals("the interrupted reset's connection is started again without any API call", "Connecting", state);
 
             // no job ran twice: one customer gateway per successful create, none for a failed one
             Map<String, Integer> rows = customerGatewaysByName(database);
