@@ -76,6 +76,14 @@ public final class ServerProcess implements AutoCloseable {
         return new ApiClient(endpoint(), keys.get("apikey"), keys.get("secretkey"));
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
     /** kill -9: no shutdown hook runs, nothing is flushed or finished. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
