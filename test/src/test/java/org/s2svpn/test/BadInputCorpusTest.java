@@ -48,6 +48,8 @@ public class BadInputCorpusTest {
     private static final Path LOG = Path.of("target/s2svpn-test.log");
     /** Tables that record calls: a job CloudStack fails in its own run leaves its row and its events there. */
     private static final List<String> JOB_RECORDS = List.of("async_job", "event");
+    /** The management servers' heartbeats, written every second whatever the calls do: not the users' data. */
+    private static final String HEARTBEATS = "mshost";
     /** An error may quote what was wrong, but not echo a megabyte of it back. */
     private static final int MAX_ERROR_TEXT = 2_000;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}*]+)(?:\\*(\\d+))?}");
@@ -114,7 +116,7 @@ public class BadInputCorpusTest {
         Map<String, Integer> perCommand = new TreeMap<>();
         Instant start = Instant.now();
         try (Connection db = DatabaseDump.connect(server.database())) {
-            List<String> tables = DatabaseDump.tables(db);
+            List<String> tables = DatabaseDump.tables(db).stream().filter(t -> !t.equalsIgnoreCase(HEARTBEATS)).toList();
             Map<String, List<String>> rows = DatabaseDump.of(db, tables);
             assertTrue("the dump sees the setup's rows: " + rows.keySet(), rows.getOrDefault("s2s_customer_gateway", List.of()).size() >= 6);
             for (Case c : cases) {
