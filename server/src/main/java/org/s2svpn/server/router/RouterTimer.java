@@ -37,7 +37,6 @@ public final class RouterTimer implements AutoCloseable {
     private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> new Thread(r, "router-check"));
     private long lastRunNanos;
     private volatile long sweeps;
-    private volatile long lastSweepMillis;
 
     public RouterTimer(RouterDao routers, ClusterManager cluster, ConfigDepot config, ObjectProvider<RouterCheck> checks) {
         this.routers = requireNonNull(routers, "routers");
@@ -104,13 +103,7 @@ public final class RouterTimer implements AutoCloseable {
         }
         sweeps++;
         long millis = (System.nanoTime() - start) / 1_000_000;
-        lastSweepMillis = millis;
         LOG.info("router sweep: {} router(s) checked in {} ms", running.size(), millis);
-    }
-
-    /** How long the last sweep took, in milliseconds (the scale benchmark reads it). */
-    public long lastSweepMillis() {
-        return lastSweepMillis;
     }
 
     public long sweeps() {
