@@ -2,6 +2,8 @@ package org.s2svpn.framework.http;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URLDecoder;
@@ -21,6 +23,8 @@ import org.s2svpn.framework.api.ApiServer;
 public final class ApiHandler extends Handler.Abstract {
     /** Larger bodies are refused, and no more of them is read than this. */
     public static final int MAX_BODY_BYTES = 1 << 20;
+    /** How much of a too-large body is read before the 413, so that the client sees the answer. */
+    static final int DRAINED_BYTES = 8 << 20;
 
     private final ApiServer api;
 
@@ -42,20 +46,18 @@ public final class ApiHandler extends Handler.Abstract {
         Map<String, String> params = new LinkedHashMap<>();
         parse(request.getHttpURI().getQuery(), params);
         if (method.equals("POST")) {
-            long length = request.getLength();
-            if (length > MAX_BODY_BYTES) {
-                Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
-                return true;
+            InputStream body = Content.Source.asInputStream(request);
+            if (request.getLength() > MAX_BODY_BYTES) {
+                return tooLarge(request, response, callback, body);
             }
             String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
             if (type == null || type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-                // a chunked body has no length to check up front: read one byte past the limit at most, never all of it
-                byte[] body = Content.Source.asInputStream(request).readNBytes(MAX_BODY_BYTES + 1);
-                if (body.length > MAX_BODY_BYTES) {
-                    Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
-                    return true;
+                // a chunked body has no length to check up front: read one byte past the limit at most
+                byte[] form = body.readNBytes(MAX_BODY_BYTES + 1);
+                if (form.length > MAX_BODY_BYTES) {
+                    return tooLarge(request, response, callback, body);
                 }
-                parse(new String(body, StandardCharsets.UTF_8), params);
+                parse(new String(form, StandardCharsets.UTF_8), params);
             }
         }
         ApiServer.Reply reply = api.handle(new ApiServer.Request(method, params, remote(request)));
@@ -64,6 +66,18 @@ public final class ApiHandler extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
         reply.setCookies().forEach(cookie -> response.getHeaders().add(HttpHeader.SET_COOKIE, cookie));
         Content.Sink.write(response, true, reply.body(), callback);
+        return true;
+    }
+
+    /**
+     * 413. A body of up to {@link #DRAINED_BYTES} is read to its end (and dropped) first: a connection closed with
+     * bytes left unread is reset, and the reset can reach the client before the answer does.
+     */
+    private static boolean tooLarge(Request request, Response response, Callback callback, InputStream body) throws IOException {
+        if (request.getLength() <= DRAINED_BYTES) {
+            body.skip(DRAINED_BYTES);
+        }
+        Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
         return true;
     }
 
