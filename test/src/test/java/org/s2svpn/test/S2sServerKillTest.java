@@ -213,16 +213,12 @@ public class S2sServerKillTest {
      */
     private static String databaseHash(JdbcClient db, Path dataDir, String vpcUuid, String namespace) throws IOException {
         VpcDao vpcs = new VpcDao(db);
-        S2sModels models = new S2sModels(new VpnGatewayDao(db), new CustomerGatewayDao(db), new IpAddressDao(db), vpcs,
+        VpnConnectionDao connections = new VpnConnectionDao(db);
+        S2sModels models = new S2sModels(connections, new VpnGatewayDao(db), new CustomerGatewayDao(db), new IpAddressDao(db), vpcs,
                 Encryptor.fromKeyFile(dataDir.resolve("key")));
         long vpcId = db.sql("SELECT id FROM vpc WHERE uuid = ?").param(vpcUuid).query(Long.class).single();
-        VpcVO vpc = vpcs.findById(vpcId).orElseThrow();
-        List<S2sConnection> live = new ArrayList<>();
-        for (VpnConnectionVO c : new VpnConnectionDao(db).listByVpc(vpcId)) {
-            if (c.state() != VpnConnectionVO.State.Pending) {
-                live.add(models.of(c, vpc));
-            }
-        }
+        S2sModels.Live all = models.live(vpcId);
+        List<S2sConnection> live = all.connections().stream().filter(c -> c.state() != VpnConnectionVO.State.Pending).map(all::model).toList();
         return JsonParser.parseString(S2sApplySpec.of(namespace, live)).getAsJsonObject().get("hash").getAsString();
     }
 

@@ -10,12 +10,16 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.s2svpn.server.router.RouterTimer;
 import org.s2svpn.vpn.router.SimulatedS2s;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Site-to-site VPN on simulated routers, through Debian's `cloudstack` CLI and plain signed HTTP. */
 public class S2sSimulatorTest {
@@ -270,8 +274,7 @@ public class S2sSimulatorTest {
         awaitState(s.connection(), "Connected");
         // the close watch after an apply ends within 8 s; from then on only the sweeps below read the router
         ApiClient.sleep(9_000);
-        String namespace = "r-" + ok("listRouters", "vpcid", s.vpc()).getAsJsonArray("router").get(0).getAsJsonObject().get("name")
-                .getAsString().split("-")[1];
+        String namespace = namespaceOf(s.vpc());
         int before = alertsAbout("flap-gw");
         simulatedS2s().peer("198.51.100.71", SimulatedS2s.PeerBehaviour.FLAP);
         try {
@@ -293,6 +296,78 @@ public class S2sSimulatorTest {
             simulatedS2s().peer("198.51.100.71", SimulatedS2s.PeerBehaviour.ACCEPT);
             ok("updateConfiguration", "name", "router.check.interval", "value", "30");
         }
+    }
+
+    @Test
+    public void usageOfARoutersConnectionsIsWhatTheRouterCountedAndNeverGoesBack() {
+        ok("updateConfiguration", "name", "router.check.interval", "value", "0"); // only this test's sweeps read the router
+        try {
+            Setup s = setup("usage");
+            List<String> connections = new ArrayList<>(List.of(s.connection()));
+            for (int i = 1; i <= 2; i++) {
+                String customer = job("createVpnCustomerGateway", "name", "usage-gw" + i, "gateway", "198.51.100." + (80 + i), "cidrlist",
+                        "172.30." + i + ".0/24", "ipsecpsk", "long-enough-key", "ikepolicy", "aes128-sha1;modp1536", "esppolicy", "aes128-sha1")
+                        .getAsJsonObject("vpncustomergateway").get("id").getAsString();
+                connections.add(job("createVpnConnection", "s2svpngatewayid", s.vpnGateway(), "s2scustomergatewayid", customer)
+                        .getAsJsonObject("vpnconnection").get("id").getAsString());
+            }
+            connections.forEach(c -> awaitState(c, "Connected"));
+            String namespace = namespaceOf(s.vpc());
+            RouterTimer timer = server.component(RouterTimer.class);
+            ApiClient.sleep(9_000); // the close watch after the applies ends within 8 s; then only these sweeps read the router
+            for (int phase = 0; phase < 2; phase++) {
+                if (phase == 1) {
+                    simulatedS2s().forget(namespace); // a charon restart: the sweep applies again, and the SAs count from 0
+                }
+                timer.sweep();
+                Map<String, Long> usedBefore = new HashMap<>();
+                Map<String, Long> countedBefore = new HashMap<>();
+                JsonObject status = simulatedS2s().status(namespace);
+                connections.forEach(c -> {
+                    usedBefore.put(c, usage(c).get(101));
+                    countedBefore.put(c, routerBytes(status, c, "bytes_out"));
+                });
+                for (int round = 0; round < 2; round++) {
+                    ApiClient.sleep(1_100);
+                    timer.sweep();
+                    JsonObject counted = simulatedS2s().status(namespace);
+                    for (String c : connections) {
+                        long used = usage(c).get(101) - usedBefore.get(c);
+                        long routerCounted = routerBytes(counted, c, "bytes_out") - countedBefore.get(c);
+                        // each read right after its sweep, so within a second of the counters the sweep saw
+                        assertTrue("phase " + phase + " round " + round + ": " + c + " used " + used + " more, the router counted "
+                                + routerCounted + " more", used > 0 && Math.abs(used - routerCounted) <= 3_000);
+                        Map<Integer, Long> both = usage(c);
+                        assertEquals("bytes in and out come from one reading: " + both, both.get(101) * 2, both.get(102) * 3);
+                    }
+                }
+            }
+        } finally {
+            ok("updateConfiguration", "name", "router.check.interval", "value", "30");
+        }
+    }
+
+    /** The bytes a connection has in listUsageRecords today, by usage type (101 sent, 102 received), from one call. */
+    private static Map<Integer, Long> usage(String connection) {
+        String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        JsonObject records = ok("listUsageRecords", "startdate", today, "enddate", today);
+        Map<Integer, Long> bytes = new HashMap<>(Map.of(101, 0L, 102, 0L));
+        if (records.has("usagerecord")) {
+            records.getAsJsonArray("usagerecord").asList().stream().map(JsonElement::getAsJsonObject)
+                    .filter(r -> r.get("usageid").getAsString().equals(connection))
+                    .forEach(r -> bytes.merge(r.get("usagetype").getAsInt(), r.get("rawusage").getAsLong(), Long::sum));
+        }
+        return bytes;
+    }
+
+    /** A counter the router reports for a connection, summed over its CHILD SAs. */
+    private static long routerBytes(JsonObject status, String connection, String counter) {
+        long id = server.component(JdbcClient.class).sql("SELECT id FROM s2s_vpn_connection WHERE uuid = ?").param(connection)
+                .query(Long.class).single();
+        return status.getAsJsonArray("connections").asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(c -> c.get("name").getAsString().equals("vpn-" + id))
+                .flatMap(c -> c.getAsJsonArray("children").asList().stream())
+                .mapToLong(child -> child.getAsJsonObject().get(counter).getAsLong()).sum();
     }
 
     @Test
@@ -376,13 +451,17 @@ public class S2sSimulatorTest {
         return new Setup(vpc, prefix, vpnGateway, customer, connection);
     }
 
+    /** The network namespace of a VPC's router, as the simulator knows it. */
+    private static String namespaceOf(String vpc) {
+        return "r-" + ok("listRouters", "vpcid", vpc).getAsJsonArray("router").get(0).getAsJsonObject().get("name").getAsString().split("-")[1];
+    }
+
     private static SimulatedS2s simulatedS2s() {
         return server.component(SimulatedS2s.class);
     }
 
     private static String appliedOf(Setup s) {
-        String namespace = "r-" + ok("listRouters", "vpcid", s.vpc()).getAsJsonArray("router").get(0).getAsJsonObject().get("name")
-                .getAsString().split("-")[1];
+        String namespace = namespaceOf(s.vpc());
         return simulatedS2s().appliedConnections(namespace).toString();
     }
 

@@ -3,8 +3,12 @@ package org.s2svpn.schema.dao;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.s2svpn.schema.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,32 +29,52 @@ public final class S2sUsageDao {
         this.jdbc = requireNonNull(jdbc, "jdbc");
     }
 
-    public Optional<Counters> counters(long connectionId) {
-        return jdbc.sql("SELECT last_bytes_in, last_bytes_out, total_bytes_in, total_bytes_out FROM s2s_vpn_usage WHERE connection_id = ?")
-                .param(connectionId)
-                .query((rs, n) -> new Counters(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).optional();
+    /** The counters of those connections that have any, by connection id: one query for a router's connections. */
+    public Map<Long, Counters> counters(Collection<Long> connectionIds) {
+        return new Where("SELECT connection_id, last_bytes_in, last_bytes_out, total_bytes_in, total_bytes_out FROM s2s_vpn_usage WHERE 1 = 1")
+                .in("connection_id", List.copyOf(connectionIds))
+                .list(jdbc, "connection_id", (rs, n) -> Map.entry(rs.getLong(1), new Counters(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    public void save(long connectionId, Counters c) {
-        int updated = jdbc.sql("UPDATE s2s_vpn_usage SET last_bytes_in = ?, last_bytes_out = ?, total_bytes_in = ?, total_bytes_out = ?,"
-                        + " updated = ? WHERE connection_id = ?")
-                .params(c.lastIn(), c.lastOut(), c.totalIn(), c.totalOut(), Times.now(), connectionId).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO s2s_vpn_usage (connection_id, last_bytes_in, last_bytes_out, total_bytes_in, total_bytes_out, updated)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)").params(connectionId, c.lastIn(), c.lastOut(), c.totalIn(), c.totalOut(), Times.now()).update();
+    /** Stores the counters of several connections in one statement. */
+    public void save(Map<Long, Counters> counters) {
+        if (counters.isEmpty()) {
+            return;
         }
+        LocalDateTime now = Times.now();
+        List<Object> params = new ArrayList<>();
+        counters.forEach((connectionId, c) -> params.addAll(List.of(connectionId, c.lastIn(), c.lastOut(), c.totalIn(), c.totalOut(), now)));
+        jdbc.sql("INSERT INTO s2s_vpn_usage (connection_id, last_bytes_in, last_bytes_out, total_bytes_in, total_bytes_out, updated) VALUES "
+                        + rows(counters.size(), 6) + " ON DUPLICATE KEY UPDATE last_bytes_in = VALUES(last_bytes_in),"
+                        + " last_bytes_out = VALUES(last_bytes_out), total_bytes_in = VALUES(total_bytes_in),"
+                        + " total_bytes_out = VALUES(total_bytes_out), updated = VALUES(updated)")
+                .params(params).update();
     }
 
-    /** Adds bytes to the record of the hour that starts at hourStart (one record per type, connection and hour). */
-    public void add(int type, long accountId, long domainId, long zoneId, long usageId, String description, long bytes, LocalDateTime hourStart) {
-        int updated = jdbc.sql("UPDATE usage_record SET raw_usage = raw_usage + ? WHERE usage_type = ? AND usage_id = ? AND start_date = ?")
-                .params(bytes, type, usageId, hourStart).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO usage_record (usage_type, account_id, domain_id, zone_id, usage_id, description, raw_usage, start_date, end_date)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(type, accountId, domainId, zoneId, usageId, description, bytes, hourStart, hourStart.plusHours(1).minusSeconds(1))
-                    .update();
+    /** Bytes to add to the record of an hour (one record per type, connection and hour). */
+    public record Bytes(int type, long accountId, long domainId, long zoneId, long usageId, String description, long bytes,
+                        LocalDateTime hourStart) {
+    }
+
+    /** Adds bytes to their hours' records, creating the records that do not exist yet, in one statement. */
+    public void add(List<Bytes> added) {
+        if (added.isEmpty()) {
+            return;
         }
+        List<Object> params = new ArrayList<>();
+        for (Bytes b : added) {
+            params.addAll(List.of(b.type(), b.accountId(), b.domainId(), b.zoneId(), b.usageId(), b.description(), b.bytes(), b.hourStart(),
+                    b.hourStart().plusHours(1).minusSeconds(1)));
+        }
+        jdbc.sql("INSERT INTO usage_record (usage_type, account_id, domain_id, zone_id, usage_id, description, raw_usage, start_date, end_date)"
+                + " VALUES " + rows(added.size(), 9) + " ON DUPLICATE KEY UPDATE raw_usage = raw_usage + VALUES(raw_usage)").params(params).update();
+    }
+
+    /** "(?, ?), (?, ?)" for n rows of width columns. */
+    private static String rows(int n, int width) {
+        String row = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+        return String.join(", ", Collections.nCopies(n, row));
     }
 
     public List<UsageRecord> search(List<Long> accountIds, Integer type, LocalDateTime from, LocalDateTime to, Long usageId) {

@@ -2,6 +2,7 @@ package org.s2svpn.vpn.router;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -69,12 +70,18 @@ public final class ConnectionMonitor implements AutoCloseable {
 
     private void checkOne(DomainRouterVO router) {
         try {
-            RouterAnswer answer = routerManager.send(router, "s2s-status", null);
-            if (answer.success()) {
-                process(router, answer.output());
-            } else {
-                LOG.warn("router {}: s2s-status failed: {}", router.name(), answer.error().strip());
-            }
+            routerManager.locked(router.id(), () -> {
+                S2sModels.Live live = models.live(router.vpcId());
+                if (!live.connections().isEmpty()) {
+                    RouterAnswer answer = routerManager.send(router, "s2s-status", null);
+                    if (answer.success()) {
+                        process(router, answer.output(), live);
+                    } else {
+                        LOG.warn("router {}: s2s-status failed: {}", router.name(), answer.error().strip());
+                    }
+                }
+                return null;
+            });
         } catch (RouterUnreachableException e) {
             LOG.warn("router {}: site-to-site status unknown: {}", router.name(), e.getMessage());
         } catch (RuntimeException e) {
@@ -82,21 +89,26 @@ public final class ConnectionMonitor implements AutoCloseable {
         }
     }
 
-    /** Applies one status answer of a router to its connections. */
-    public synchronized void process(DomainRouterVO router, String answer) {
+    /**
+     * Applies one status answer of a router to its connections as they were read before the router was asked (live);
+     * call with the router's lock held: the lock keeps two answers of one router from crossing, and lets the routers
+     * of a sweep be processed side by side.
+     */
+    public void process(DomainRouterVO router, String answer, S2sModels.Live live) {
         Optional<RouterS2sStatus> parsed = parser.parse(answer);
         if (parsed.isEmpty()) {
             LOG.warn("router {}: unreadable site-to-site status answer; no state changed", router.name());
             return;
         }
-        for (VpnConnectionVO c : connections.listByVpc(router.vpcId())) {
+        List<S2sUsage.Reading> readings = new ArrayList<>();
+        for (VpnConnectionVO c : live.connections()) {
             if (!WATCHED.contains(c.state())) {
                 continue;
             }
             parsed.get().connection("vpn-" + c.id()).ifPresent(status -> {
-                usage.record(c, status.children().stream().mapToLong(ChildSaStatus::bytesIn).sum(),
-                        status.children().stream().mapToLong(ChildSaStatus::bytesOut).sum());
-                ConnectionVerdict verdict = status.verdict(models.of(c).childNames());
+                readings.add(new S2sUsage.Reading(c, status.children().stream().mapToLong(ChildSaStatus::bytesIn).sum(),
+                        status.children().stream().mapToLong(ChildSaStatus::bytesOut).sum()));
+                ConnectionVerdict verdict = status.verdict(live.model(c).childNames());
                 State next = verdict.connected() ? State.Connected : State.Disconnected;
                 String reason = verdict.cause().orElse(null);
                 if (next == c.state()) {
@@ -113,6 +125,7 @@ public final class ConnectionMonitor implements AutoCloseable {
                 }
             });
         }
+        usage.record(router.zoneId(), readings);
     }
 
     private void changed(DomainRouterVO router, VpnConnectionVO c, State next, String reason) {

@@ -13,11 +13,9 @@ import org.apache.logging.log4j.Logger;
 import org.s2svpn.framework.api.ApiErrorCode;
 import org.s2svpn.framework.api.ApiException;
 import org.s2svpn.schema.DomainRouterVO;
-import org.s2svpn.schema.VpcVO;
 import org.s2svpn.schema.VpnConnectionVO;
 import org.s2svpn.schema.VpnConnectionVO.State;
 import org.s2svpn.schema.dao.RouterDao;
-import org.s2svpn.schema.dao.VpcDao;
 import org.s2svpn.schema.dao.VpnConnectionDao;
 import org.s2svpn.server.router.RouterAnswer;
 import org.s2svpn.server.router.RouterCheck;
@@ -47,17 +45,15 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
 
     private final RouterDao routers;
     private final RouterManager routerManager;
-    private final VpcDao vpcs;
     private final VpnConnectionDao connections;
     private final S2sModels models;
     private final ConnectionMonitor monitor;
     private final S2sStatusParser parser = new S2sStatusParser();
 
-    public S2sRouterElement(RouterDao routers, RouterManager routerManager, VpcDao vpcs, VpnConnectionDao connections, S2sModels models,
+    public S2sRouterElement(RouterDao routers, RouterManager routerManager, VpnConnectionDao connections, S2sModels models,
                             ConnectionMonitor monitor) {
         this.routers = requireNonNull(routers, "routers");
         this.routerManager = requireNonNull(routerManager, "routerManager");
-        this.vpcs = requireNonNull(vpcs, "vpcs");
         this.connections = requireNonNull(connections, "connections");
         this.models = requireNonNull(models, "models");
         this.monitor = requireNonNull(monitor, "monitor");
@@ -70,7 +66,7 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
      */
     public void start(long vpcId, long connectionId) {
         onRunningRouter(vpcId, connectionId, router -> {
-            send(router, payload(router, Set.of(live(connectionId).id())));
+            send(router, Set.of(live(connectionId).id()));
             begin(live(connectionId));
         });
     }
@@ -84,7 +80,7 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
         onRunningRouter(vpcId, connectionId, router -> {
             connections.setState(live(connectionId).id(), State.Pending, "restarting");
             send(router);
-            send(router, payload(router, Set.of(connectionId)));
+            send(router, Set.of(connectionId));
             begin(live(connectionId));
         });
     }
@@ -113,7 +109,7 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
         }
         try {
             routerManager.locked(router.id(), () -> {
-                resumeLeftPending(router);
+                resumeLeftPending(router, connections.listByVpc(router.vpcId()));
                 send(router);
                 return null;
             });
@@ -139,9 +135,6 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
      */
     @Override
     public void check(DomainRouterVO router) {
-        if (connections.listByVpc(router.vpcId()).isEmpty()) {
-            return;
-        }
         try {
             routerManager.locked(router.id(), () -> {
                 Optional<DomainRouterVO> running = routers.findById(router.id()).filter(r -> r.state() == DomainRouterVO.State.Running);
@@ -158,8 +151,15 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
     }
 
     private void converge(DomainRouterVO router) {
-        boolean resumed = resumeLeftPending(router);
-        String payload = payload(router, Set.of());
+        S2sModels.Live live = models.live(router.vpcId());
+        if (live.connections().isEmpty()) {
+            return;
+        }
+        boolean resumed = resumeLeftPending(router, live.connections());
+        if (resumed) {
+            live = models.live(router.vpcId());
+        }
+        String payload = payload(router, live, Set.of());
         RouterAnswer answer = routerManager.send(router, "s2s-status", null);
         if (!answer.success()) {
             LOG.warn("router {}: s2s-status failed: {}", router.name(), answer.error().strip());
@@ -173,14 +173,14 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
         String desired = hash(payload);
         Optional<String> applied = status.get().hash();
         if (applied.isPresent() && applied.get().equals(desired)) {
-            monitor.process(router, answer.output());
+            monitor.process(router, answer.output(), live);
             return;
         }
         LOG.warn("router {}: applied site-to-site configuration {} is not the database's {} ({}); applying it again", router.name(),
                 applied.orElse("none"), desired, applied.isEmpty()
                         ? "the router has none: its charon was restarted, or an apply never finished"
                         : resumed ? "connections left Pending were started again" : "an apply did not finish, or it was changed on the router");
-        send(router, payload);
+        send(router, payload, live);
         monitor.followUp(router);
     }
 
@@ -189,9 +189,9 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
      * router's lock, where jobs keep their Pending states, or before the create job's execute phase took its turn,
      * which then finds its connection started). They are started again, as the job would have done.
      */
-    private boolean resumeLeftPending(DomainRouterVO router) {
+    private boolean resumeLeftPending(DomainRouterVO router, List<VpnConnectionVO> all) {
         boolean any = false;
-        for (VpnConnectionVO c : connections.listByVpc(router.vpcId())) {
+        for (VpnConnectionVO c : all) {
             if (c.state() == State.Pending) {
                 LOG.warn("connection {} on router {} was left Pending ({}); starting it again", c.uuid(), router.name(), c.reason());
                 begin(c);
@@ -246,10 +246,16 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
 
     /** Sends the router its configuration as the database has it now; call with the router's lock held. */
     private void send(DomainRouterVO router) {
-        send(router, payload(router, Set.of()));
+        send(router, Set.of());
     }
 
-    private void send(DomainRouterVO router, String payload) {
+    /** Sends the configuration with the connections being started (see {@link #payload}). */
+    private void send(DomainRouterVO router, Set<Long> starting) {
+        S2sModels.Live live = models.live(router.vpcId());
+        send(router, payload(router, live, starting), live);
+    }
+
+    private void send(DomainRouterVO router, String payload, S2sModels.Live live) {
         long start = System.nanoTime();
         RouterAnswer answer;
         try {
@@ -264,7 +270,7 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
             throw ApiException.unavailable("router " + router.name() + " refused the configuration: " + answer.error().strip());
         }
         LOG.info("router {}: s2s-apply of {} done in {} ms", router.name(), hash(payload), millis);
-        monitor.process(router, answer.output());
+        monitor.process(router, answer.output(), live);
     }
 
     /**
@@ -272,12 +278,11 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
      * started (they leave Pending once the router has them, so that the apply's own status answer does not already
      * move them on: a created connection answers Connecting, as in CloudStack).
      */
-    String payload(DomainRouterVO router, Set<Long> starting) {
-        VpcVO vpc = vpcs.findById(router.vpcId()).orElseThrow();
+    private static String payload(DomainRouterVO router, S2sModels.Live live, Set<Long> starting) {
         List<S2sConnection> applied = new ArrayList<>();
-        for (VpnConnectionVO c : connections.listByVpc(vpc.id())) {
+        for (VpnConnectionVO c : live.connections()) {
             if (c.state() != State.Pending || starting.contains(c.id())) {
-                applied.add(models.of(c, vpc));
+                applied.add(live.model(c));
             }
         }
         String spec = S2sApplySpec.of(router.namespace(), applied);

@@ -94,7 +94,8 @@ public final class SimulatedS2s {
         return a != null && a.boot() == simulator.boot(namespace) ? a : null;
     }
 
-    private JsonObject status(String namespace) {
+    /** What the router answers s2s-status now, for tests. */
+    public JsonObject status(String namespace) {
         JsonObject status = new JsonObject();
         status.addProperty("name", namespace);
         JsonArray list = new JsonArray();

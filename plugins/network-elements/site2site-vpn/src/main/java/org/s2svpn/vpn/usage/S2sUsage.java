@@ -4,50 +4,71 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.s2svpn.schema.Times;
 import org.s2svpn.schema.VpnConnectionVO;
 import org.s2svpn.schema.dao.S2sUsageDao;
+import org.s2svpn.schema.dao.S2sUsageDao.Bytes;
 import org.s2svpn.schema.dao.S2sUsageDao.Counters;
-import org.s2svpn.schema.dao.VpnGatewayDao;
-import org.s2svpn.schema.dao.VpcDao;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bytes sent and received per connection, the 2012 requirement CloudStack never shipped. The router reports its SAs'
  * own counters, which restart at 0 after a rekey or a router restart: a counter lower than the last one seen starts a
- * new SA, so the totals never go backwards. Usage records hold the bytes per hour.
+ * new SA, so the totals never go backwards. Usage records hold the bytes per hour. A router's readings are recorded
+ * together, in three statements whatever their number (the two writes in one transaction), by the one thread that holds the router's lock.
  */
 public final class S2sUsage {
     /** Usage types of their own, next to CloudStack's (VPN_USERS is 14). */
     public static final int BYTES_SENT = 101;
     public static final int BYTES_RECEIVED = 102;
 
-    private final S2sUsageDao usage;
-    private final VpnGatewayDao vpnGateways;
-    private final VpcDao vpcs;
-
-    public S2sUsage(S2sUsageDao usage, VpnGatewayDao vpnGateways, VpcDao vpcs) {
-        this.usage = requireNonNull(usage, "usage");
-        this.vpnGateways = requireNonNull(vpnGateways, "vpnGateways");
-        this.vpcs = requireNonNull(vpcs, "vpcs");
+    /** The SA counters a router reported for one of its connections, summed over the connection's CHILD SAs. */
+    public record Reading(VpnConnectionVO connection, long bytesIn, long bytesOut) {
     }
 
-    public synchronized void record(VpnConnectionVO c, long bytesIn, long bytesOut) {
-        Counters last = usage.counters(c.id()).orElse(new Counters(0, 0, 0, 0));
-        long deltaIn = delta(last.lastIn(), bytesIn);
-        long deltaOut = delta(last.lastOut(), bytesOut);
-        usage.save(c.id(), new Counters(bytesIn, bytesOut, last.totalIn() + deltaIn, last.totalOut() + deltaOut));
-        if (deltaIn == 0 && deltaOut == 0) {
+    private final S2sUsageDao usage;
+    private final TransactionTemplate transactions;
+
+    public S2sUsage(S2sUsageDao usage, TransactionTemplate transactions) {
+        this.usage = requireNonNull(usage, "usage");
+        this.transactions = requireNonNull(transactions, "transactions");
+    }
+
+    /** Records the readings of one router's connections (in the router's zone); call with the router's lock held. */
+    public void record(long zoneId, List<Reading> readings) {
+        if (readings.isEmpty()) {
             return;
         }
-        long zoneId = vpnGateways.findById(c.vpnGatewayId()).flatMap(g -> vpcs.findById(g.vpcId())).map(v -> v.zoneId()).orElse(0L);
+        Map<Long, Counters> last = usage.counters(readings.stream().map(r -> r.connection().id()).toList());
+        Map<Long, Counters> changed = new LinkedHashMap<>();
+        List<Bytes> added = new ArrayList<>();
         LocalDateTime hour = Times.now().truncatedTo(ChronoUnit.HOURS);
-        String name = "Site-to-site VPN connection " + c.uuid();
-        if (deltaOut > 0) {
-            usage.add(BYTES_SENT, c.accountId(), c.domainId(), zoneId, c.id(), name + ": bytes sent", deltaOut, hour);
+        for (Reading r : readings) {
+            VpnConnectionVO c = r.connection();
+            Counters before = last.getOrDefault(c.id(), new Counters(0, 0, 0, 0));
+            long deltaIn = delta(before.lastIn(), r.bytesIn());
+            long deltaOut = delta(before.lastOut(), r.bytesOut());
+            Counters now = new Counters(r.bytesIn(), r.bytesOut(), before.totalIn() + deltaIn, before.totalOut() + deltaOut);
+            if (!now.equals(before) || !last.containsKey(c.id())) {
+                changed.put(c.id(), now);
+            }
+            String name = "Site-to-site VPN connection " + c.uuid();
+            if (deltaOut > 0) {
+                added.add(new Bytes(BYTES_SENT, c.accountId(), c.domainId(), zoneId, c.id(), name + ": bytes sent", deltaOut, hour));
+            }
+            if (deltaIn > 0) {
+                added.add(new Bytes(BYTES_RECEIVED, c.accountId(), c.domainId(), zoneId, c.id(), name + ": bytes received", deltaIn, hour));
+            }
         }
-        if (deltaIn > 0) {
-            usage.add(BYTES_RECEIVED, c.accountId(), c.domainId(), zoneId, c.id(), name + ": bytes received", deltaIn, hour);
-        }
+        // both or neither: counters saved without their bytes would lose them, bytes without their counters count twice
+        transactions.executeWithoutResult(status -> {
+            usage.save(changed);
+            usage.add(added);
+        });
     }
 
     /** Bytes since the last reading; a counter below the last one is a new SA counting from 0. */
