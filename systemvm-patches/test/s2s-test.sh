@@ -362,9 +362,10 @@ check "without a tunnel, VM A does not reach VM B" not pings "$NS_VMA" "$VMB_IP"
 # --- 2. B passive: applied first, it never initiates -----------------------------------------------------------------
 ps_watch_start
 capture b_ike "$B_NIC" "src host $B_PUB and (udp port 500 or udp port 4500)"
-# "At once": well under what waiting for a peer would take (a peer that does not answer: 5 s per child in the
-# background job, charon's own retransmits for 165 s), with room for a machine that is busy with other work.
-readonly APPLY_MAX_MS=15000 STATUS_MAX_MS=5000
+# "At once": well under what waiting for a dead peer would take (charon's own retransmits, 165 s), with room for a
+# machine busy with other work (applies took 10 to 16 s at a load of 36). That the apply leaves initiation to the
+# background is checked by state, not time: right after it returns, a dead peer's connection is still CONNECTING.
+readonly APPLY_MAX_MS=60000 STATUS_MAX_MS=10000
 check "s2s-apply on B (vpn-1 passive) returns at once" eval 'router s2s-apply "$tmp/b1.json" && ((MS < APPLY_MAX_MS))'
 info "s2s-apply on B took $MS ms"
 check "B's apply printed its status: its hash, vpn-1 without SAs" eval '
