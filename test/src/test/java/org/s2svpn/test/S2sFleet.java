@@ -23,9 +23,10 @@ record S2sFleet(List<String> vpcs, List<String> connections) {
         String zone = firstId(admin.ok("listZones"), "zone");
         String vpcOffering = firstId(admin.ok("listVPCOfferings"), "vpcoffering");
         String tierOffering = firstId(admin.ok("listNetworkOfferings"), "networkoffering");
-        // one source-NAT address per VPC, from a range nothing routes: the routers are simulated
+        // one source-NAT address per VPC, from a range nothing routes (the routers are simulated), as many as needed
+        int last = 10 + routers;
         admin.ok("createVlanIpRange", "zoneid", zone, "gateway", "100.64.0.1", "netmask", "255.255.0.0", "startip", "100.64.0.10",
-                "endip", "100.64.255.250");
+                "endip", "100.64." + (last / 256) + "." + (last % 256));
         admin.ok("updateConfiguration", "name", "site2site.vpn.vpngateway.connection.limit", "value", String.valueOf(perRouter));
 
         ExecutorService pool = Executors.newFixedThreadPool(clients);

@@ -3,10 +3,11 @@ package org.s2svpn.vpn.router;
 import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonParser;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -49,6 +50,11 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
     private final S2sModels models;
     private final ConnectionMonitor monitor;
     private final S2sStatusParser parser = new S2sStatusParser();
+    /** The configuration each router was rendered last, by router id (see {@link #desiredHash}). */
+    private final Map<Long, Rendered> rendered = new ConcurrentHashMap<>();
+
+    private record Rendered(String namespace, List<S2sConnection> applied, String hash) {
+    }
 
     public S2sRouterElement(RouterDao routers, RouterManager routerManager, VpnConnectionDao connections, S2sModels models,
                             ConnectionMonitor monitor) {
@@ -159,7 +165,6 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
         if (resumed) {
             live = models.live(router.vpcId());
         }
-        String payload = payload(router, live, Set.of());
         RouterAnswer answer = routerManager.send(router, "s2s-status", null);
         if (!answer.success()) {
             LOG.warn("router {}: s2s-status failed: {}", router.name(), answer.error().strip());
@@ -170,7 +175,7 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
             LOG.warn("router {}: unreadable site-to-site status answer; nothing changed", router.name());
             return;
         }
-        String desired = hash(payload);
+        String desired = desiredHash(router, live);
         Optional<String> applied = status.get().hash();
         if (applied.isPresent() && applied.get().equals(desired)) {
             monitor.process(router, answer.output(), live);
@@ -180,7 +185,7 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
                 applied.orElse("none"), desired, applied.isEmpty()
                         ? "the router has none: its charon was restarted, or an apply never finished"
                         : resumed ? "connections left Pending were started again" : "an apply did not finish, or it was changed on the router");
-        send(router, payload, live);
+        send(router, payload(router, live, Set.of()), live);
         monitor.followUp(router);
     }
 
@@ -278,17 +283,31 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
      * started (they leave Pending once the router has them, so that the apply's own status answer does not already
      * move them on: a created connection answers Connecting, as in CloudStack).
      */
-    private static String payload(DomainRouterVO router, S2sModels.Live live, Set<Long> starting) {
-        List<S2sConnection> applied = new ArrayList<>();
-        for (VpnConnectionVO c : live.connections()) {
-            if (c.state() != State.Pending || starting.contains(c.id())) {
-                applied.add(live.model(c));
-            }
-        }
+    private String payload(DomainRouterVO router, S2sModels.Live live, Set<Long> starting) {
+        List<S2sConnection> applied = applied(live, starting);
         String spec = S2sApplySpec.of(router.namespace(), applied);
-        LOG.debug("router {}: site-to-site configuration {} of {} connection(s): {}", router.name(), hash(spec), applied.size(),
+        Rendered now = new Rendered(router.namespace(), applied, hash(spec));
+        rendered.put(router.id(), now);
+        LOG.debug("router {}: site-to-site configuration {} of {} connection(s): {}", router.name(), now.hash(), applied.size(),
                 applied.stream().map(S2sConnection::name).toList());
         return spec;
+    }
+
+    private static List<S2sConnection> applied(S2sModels.Live live, Set<Long> starting) {
+        return live.connections().stream().filter(c -> c.state() != State.Pending || starting.contains(c.id())).map(live::model).toList();
+    }
+
+    /**
+     * The hash of the configuration the database gives the router, rendered again only when one of its models changed:
+     * rendering every router's whole configuration at every sweep cost more than the rest of the check.
+     */
+    private String desiredHash(DomainRouterVO router, S2sModels.Live live) {
+        Rendered last = rendered.get(router.id());
+        if (last != null && last.namespace().equals(router.namespace()) && last.applied().equals(applied(live, Set.of()))) {
+            return last.hash();
+        }
+        payload(router, live, Set.of());
+        return rendered.get(router.id()).hash();
     }
 
     private static String hash(String spec) {
