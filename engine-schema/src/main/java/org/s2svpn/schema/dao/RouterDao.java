@@ -86,9 +86,9 @@ public final class RouterDao {
         return jdbc.sql("UPDATE domain_router SET owner_msid = NULL WHERE owner_msid = ?").param(msid).update();
     }
 
-    /** Notes that the router was checked now. */
-    public void markChecked(long id) {
-        jdbc.sql("UPDATE domain_router SET last_checked = CURRENT_TIMESTAMP(3) WHERE id = ?").param(id).update();
+    /** Notes that the routers were checked now. */
+    public void markChecked(List<Long> ids) {
+        new Where("UPDATE domain_router SET last_checked = CURRENT_TIMESTAMP(3) WHERE 1 = 1").in("id", ids).update(jdbc);
     }
 
     public List<DomainRouterVO> listByHost(long hostId) {

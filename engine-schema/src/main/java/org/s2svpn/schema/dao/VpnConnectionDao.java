@@ -63,10 +63,15 @@ public final class VpnConnectionDao implements DisplayAndUuid {
                 + " AND g.removed IS NULL ORDER BY c.id").param(vpcId).query(VpnConnectionDao::map).list();
     }
 
-    /** One page of the connections that match, newest first (paged in the database: a page of 10,000 costs a page). */
+    /**
+     * One page of the connections that match, newest first (paged in the database: a page of 10,000 costs a page).
+     * No join unless a VPC is asked for: a live connection always has its live VPN gateway (a gateway is removed
+     * after its connections), and joining 10,000 rows to count them and skip to a page cost five times the query.
+     */
     public Page<VpnConnectionVO> search(List<Long> accountIds, Long id, Long vpcId, Boolean display, long offset, int limit) {
-        return new Where(SELECT + " JOIN s2s_vpn_gateway g ON g.id = c.vpn_gateway_id WHERE c.removed IS NULL").in("c.account_id", accountIds)
-                .eq("c.id", id).eq("g.vpc_id", vpcId).eq("c.display", display).page(jdbc, "c.id DESC", VpnConnectionDao::map, offset, limit);
+        return new Where(SELECT + " WHERE c.removed IS NULL").in("c.account_id", accountIds).eq("c.id", id)
+                .condition("c.vpn_gateway_id IN (SELECT g.id FROM s2s_vpn_gateway g WHERE g.vpc_id = ?)", vpcId).eq("c.display", display)
+                .page(jdbc, "c.id DESC", VpnConnectionDao::map, offset, limit);
     }
 
     /**

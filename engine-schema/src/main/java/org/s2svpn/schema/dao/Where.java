@@ -11,7 +11,7 @@ final class Where {
     private final List<Object> params = new ArrayList<>();
     private boolean matchesNothing;
 
-    /** base: a SELECT with a WHERE clause, e.g. "SELECT ... FROM t WHERE removed IS NULL". */
+    /** base: a SELECT (or UPDATE) with a WHERE clause, e.g. "SELECT ... FROM t WHERE removed IS NULL". */
     Where(String base) {
         this.sql = new StringBuilder(base);
     }
@@ -59,6 +59,11 @@ final class Where {
             return List.of();
         }
         return jdbc.sql(sql + " ORDER BY " + orderBy).params(params).query(mapper).list();
+    }
+
+    /** Runs the statement (an UPDATE built the same way); nothing when it matches nothing. */
+    int update(JdbcClient jdbc) {
+        return matchesNothing ? 0 : jdbc.sql(sql.toString()).params(params).update();
     }
 
     /** The rows from offset, at most limit of them, with the count of all rows that match: two queries, whatever the size. */

@@ -2,6 +2,7 @@ package org.s2svpn.server.router;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -76,7 +77,7 @@ public final class RouterTimer implements AutoCloseable {
         cluster.balance();
         List<DomainRouterVO> running = routers.listCheckable(cluster.msid());
         List<RouterCheck> all = checks.orderedStream().toList();
-        List<Future<?>> pending = running.stream().<Future<?>>map(router -> pool.submit(() -> {
+        List<Future<Long>> pending = running.stream().map(router -> pool.submit(() -> {
             all.forEach(check -> {
                 try {
                     check.check(router);
@@ -89,11 +90,12 @@ public final class RouterTimer implements AutoCloseable {
                     }
                 }
             });
-            routers.markChecked(router.id());
+            return router.id();
         })).toList();
-        for (Future<?> f : pending) {
+        List<Long> checked = new ArrayList<>();
+        for (Future<Long> f : pending) {
             try {
-                f.get();
+                checked.add(f.get());
             } catch (ExecutionException e) {
                 LOG.error("router check failed", e);
             } catch (InterruptedException e) {
@@ -101,6 +103,7 @@ public final class RouterTimer implements AutoCloseable {
                 return;
             }
         }
+        routers.markChecked(checked); // one statement for the sweep, not one per router
         sweeps++;
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("router sweep: {} router(s) checked in {} ms", running.size(), millis);
