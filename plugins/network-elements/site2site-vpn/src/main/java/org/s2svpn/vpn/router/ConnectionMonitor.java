@@ -48,7 +48,12 @@ public final class ConnectionMonitor implements AutoCloseable {
     private final S2sUsage usage;
     private final S2sModels models;
     private final S2sStatusParser parser = new S2sStatusParser();
-    private final ScheduledExecutorService followUps = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "s2s-follow-up"));
+    /**
+     * Follow-up reads of several routers at once: a read waits for its router's lock (an apply holds it for seconds
+     * on a real router) and a status read of 50 connections takes a second or two, so one thread made every other
+     * router's reads queue behind them.
+     */
+    private final ScheduledExecutorService followUps = Executors.newScheduledThreadPool(4, r -> new Thread(r, "s2s-follow-up"));
 
     public ConnectionMonitor(RouterManager routerManager, VpnConnectionDao connections, CustomerGatewayDao customerGateways,
                              AlertManager alerts, EventDao events, S2sUsage usage, S2sModels models) {
