@@ -175,6 +175,10 @@ final class CustomerGatewaySite implements AutoCloseable {
                     load_modular = no
                     load = random nonce kdf openssl aes sha1 sha2 md5 gcm gmp pem pkcs1 hmac kernel-libipsec kernel-netlink socket-default vici updown
                     install_routes = yes
+                    # A site standing for many customer gateways gets all their half-open IKE SAs from the one router
+                    # address: charon's DoS limits (5 per peer address) would drop what 50 separate gateways accept.
+                    block_threshold = 1000
+                    cookie_threshold = 1000
                     plugins {
                         vici {
                             socket = unix://%1$s/charon.vici
