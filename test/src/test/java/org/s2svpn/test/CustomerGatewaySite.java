@@ -81,18 +81,24 @@ final class CustomerGatewaySite implements AutoCloseable {
     final String namespace;
     final String hostNamespace;
     final String publicIp;
+    /** Every address of the gateway on the public bridge, publicIp first (several when it stands for many customers). */
+    final List<String> publicIps;
     final List<Cidr> subnets;
     private final String hostVeth;
     private final Path dir;
     private Process charon;
     private Peer peer;
+    /** Whether the peer is configured once per public address ({@link #configureEach}) rather than once. */
+    private boolean perAddress;
 
-    private CustomerGatewaySite(String name, String namespace, String hostNamespace, String hostVeth, String publicIp, List<Cidr> subnets, Path dir) {
+    private CustomerGatewaySite(String name, String namespace, String hostNamespace, String hostVeth, List<String> publicIps, List<Cidr> subnets,
+                                Path dir) {
         this.name = name;
         this.namespace = namespace;
         this.hostNamespace = hostNamespace;
         this.hostVeth = hostVeth;
-        this.publicIp = publicIp;
+        this.publicIps = List.copyOf(publicIps);
+        this.publicIp = publicIps.get(0);
         this.subnets = List.copyOf(subnets);
         this.dir = dir;
     }
@@ -104,11 +110,20 @@ final class CustomerGatewaySite implements AutoCloseable {
      */
     static CustomerGatewaySite create(TestNetwork names, String label, String publicBridge, Cidr publicRange, String publicIp, List<Cidr> subnets)
             throws IOException {
-        if (subnets.isEmpty()) {
-            throw new IllegalArgumentException("a site has at least one subnet");
+        return create(names, label, publicBridge, publicRange, List.of(publicIp), subnets);
+    }
+
+    /**
+     * A site with several public addresses: one charon standing in for many customer gateways (one per address, see
+     * {@link #configureEach}), as a benchmark with many tunnels on one router needs without a namespace and daemon each.
+     */
+    static CustomerGatewaySite create(TestNetwork names, String label, String publicBridge, Cidr publicRange, List<String> publicIps,
+                                      List<Cidr> subnets) throws IOException {
+        if (subnets.isEmpty() || publicIps.isEmpty()) {
+            throw new IllegalArgumentException("a site has at least one subnet and one public address");
         }
         Path dir = Files.createTempDirectory("s2svpn-cgw-");
-        CustomerGatewaySite site = new CustomerGatewaySite(label, names.name(label), names.name(label + "h"), names.name(label + "p"), publicIp,
+        CustomerGatewaySite site = new CustomerGatewaySite(label, names.name(label), names.name(label + "h"), names.name(label + "p"), publicIps,
                 subnets, dir);
         try {
             site.build(publicBridge, publicRange);
@@ -125,7 +140,9 @@ final class CustomerGatewaySite implements AutoCloseable {
         Shell.must("ip", "netns", "add", hostNamespace);
         Shell.must("ip", "link", "add", "name", hostVeth, "type", "veth", "peer", "name", "eth0", "netns", namespace);
         Shell.must("ip", "link", "set", "dev", hostVeth, "master", publicBridge, "up");
-        Shell.must("ip", "-n", namespace, "addr", "add", publicIp + "/" + publicRange.prefix(), "dev", "eth0");
+        for (String address : publicIps) {
+            Shell.must("ip", "-n", namespace, "addr", "add", address + "/" + publicRange.prefix(), "dev", "eth0");
+        }
         Shell.must("ip", "-n", namespace, "link", "add", "name", "eth1", "type", "veth", "peer", "name", "eth0", "netns", hostNamespace);
         for (Cidr subnet : subnets) {
             Shell.must("ip", "-n", namespace, "addr", "add", subnet.network().plus(1) + "/" + subnet.prefix(), "dev", "eth1");
@@ -158,6 +175,10 @@ final class CustomerGatewaySite implements AutoCloseable {
                     load_modular = no
                     load = random nonce kdf openssl aes sha1 sha2 md5 gcm gmp pem pkcs1 hmac kernel-libipsec kernel-netlink socket-default vici updown
                     install_routes = yes
+                    # A site standing for many customer gateways gets all their half-open IKE SAs from the one router
+                    # address: charon's DoS limits (5 per peer address) would drop what 50 separate gateways accept.
+                    block_threshold = 1000
+                    cookie_threshold = 1000
                     plugins {
                         vici {
                             socket = unix://%1$s/charon.vici
@@ -202,15 +223,40 @@ final class CustomerGatewaySite implements AutoCloseable {
     /** Writes the swanctl.conf for this peer and loads it (secrets replaced, connections not in it unloaded). */
     void configure(Peer newPeer) throws IOException {
         peer = requireNonNull(newPeer, "peer");
-        StringBuilder conf = new StringBuilder("connections {\n    router {\n");
+        perAddress = false;
+        List<List<Cidr>> children = peer.childPerSubnet() ? subnets.stream().map(List::of).toList() : List.of(subnets);
+        load("connections {\n" + connection("router", publicIp, children) + "}\nsecrets {\n" + secret("ike-router", publicIp) + "}\n");
+    }
+
+    /**
+     * As many customer gateways as the site has public addresses, each talking to the same router with that peer's
+     * settings: connection router-i from the i-th address, for the i-th subnet alone, with a secret of its own.
+     */
+    void configureEach(Peer newPeer) throws IOException {
+        if (publicIps.size() != subnets.size()) {
+            throw new IllegalStateException("one subnet per public address: " + publicIps.size() + " addresses, " + subnets.size() + " subnets");
+        }
+        peer = requireNonNull(newPeer, "peer");
+        perAddress = true;
+        StringBuilder conns = new StringBuilder();
+        StringBuilder secrets = new StringBuilder("secrets {\n");
+        for (int i = 0; i < publicIps.size(); i++) {
+            conns.append(connection("router-" + i, publicIps.get(i), List.of(List.of(subnets.get(i)))));
+            secrets.append(secret("ike-router-" + i, publicIps.get(i)));
+        }
+        load("connections {\n" + conns + "}\n" + secrets + "}\n");
+    }
+
+    /** One connection of swanctl.conf: to the peer from that local address, a CHILD SA per list of subnets. */
+    private String connection(String conn, String local, List<List<Cidr>> children) {
+        StringBuilder conf = new StringBuilder("    ").append(conn).append(" {\n");
         conf.append("        version = ").append(peer.ikeVersion()).append('\n');
-        conf.append("        local_addrs = ").append(publicIp).append('\n');
+        conf.append("        local_addrs = ").append(local).append('\n');
         conf.append("        remote_addrs = ").append(peer.routerIp()).append('\n');
         conf.append("        proposals = ").append(peer.ikeProposals()).append('\n');
-        conf.append("        local {\n            auth = psk\n            id = ").append(publicIp).append("\n        }\n");
+        conf.append("        local {\n            auth = psk\n            id = ").append(local).append("\n        }\n");
         conf.append("        remote {\n            auth = psk\n            id = ").append(peer.routerIp()).append("\n        }\n");
         conf.append("        children {\n");
-        List<List<Cidr>> children = peer.childPerSubnet() ? subnets.stream().map(List::of).toList() : List.of(subnets);
         for (int i = 0; i < children.size(); i++) {
             conf.append("            net").append(i == 0 ? "" : "-" + (i + 1)).append(" {\n");
             conf.append("                local_ts = ").append(children.get(i).stream().map(Cidr::toString).collect(Collectors.joining(",")))
@@ -220,9 +266,15 @@ final class CustomerGatewaySite implements AutoCloseable {
             conf.append("                start_action = ").append(peer.startAction()).append('\n');
             conf.append("            }\n");
         }
-        conf.append("        }\n    }\n}\n");
-        conf.append("secrets {\n    ike-router {\n        id-1 = ").append(publicIp).append("\n        id-2 = ").append(peer.routerIp())
-                .append("\n        secret = \"").append(peer.psk().replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n    }\n}\n");
+        return conf.append("        }\n    }\n").toString();
+    }
+
+    private String secret(String label, String local) {
+        return "    " + label + " {\n        id-1 = " + local + "\n        id-2 = " + peer.routerIp() + "\n        secret = \""
+                + peer.psk().replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n    }\n";
+    }
+
+    private void load(String conf) throws IOException {
         Path file = dir.resolve("swanctl.conf");
         Files.writeString(file, conf);
         swanctl("--load-creds", "--clear", "--noprompt", "--file", file.toString());
@@ -271,7 +323,9 @@ final class CustomerGatewaySite implements AutoCloseable {
             }
             ApiClient.sleep(50);
         }
-        if (peer != null) {
+        if (peer != null && perAddress) {
+            configureEach(peer);
+        } else if (peer != null) {
             configure(peer);
         }
     }

@@ -94,13 +94,29 @@ final class S2sWorld implements AutoCloseable {
 
     /** A customer gateway site with that many /24 subnets, at the next free .200+ address of the public range. */
     CustomerGatewaySite site(int subnets) throws IOException {
+        return site("cg" + sitesMade, 1, subnets);
+    }
+
+    /**
+     * One charon standing for that many customer gateways ({@link CustomerGatewaySite#configureEach}): the next free
+     * .200+ addresses of the public range, one /24 subnet each.
+     */
+    CustomerGatewaySite sites(String label, int gateways) throws IOException {
+        return site(label, gateways, gateways);
+    }
+
+    private CustomerGatewaySite site(String label, int addresses, int subnets) throws IOException {
         List<Cidr> cidrs = new ArrayList<>();
         for (int i = 0; i < subnets; i++) {
             cidrs.add(free(IntStream.range(0, 256).mapToObj(n -> "172.29." + n + ".0/24").toList()));
         }
-        int n = sitesMade++;
-        CustomerGatewaySite site = CustomerGatewaySite.create(node.net, "cg" + n, node.publicBridge, node.publicRange,
-                node.publicRange.network().plus(200 + n).toString(), cidrs);
+        if (200 + sitesMade + addresses > 255) {
+            throw new IllegalStateException("no " + addresses + " more customer gateway addresses in " + node.publicRange);
+        }
+        List<String> ips = IntStream.range(sitesMade, sitesMade + addresses).mapToObj(n -> node.publicRange.network().plus(200 + n).toString())
+                .toList();
+        sitesMade += addresses;
+        CustomerGatewaySite site = CustomerGatewaySite.create(node.net, label, node.publicBridge, node.publicRange, ips, cidrs);
         sites.add(site);
         return site;
     }
@@ -114,8 +130,13 @@ final class S2sWorld implements AutoCloseable {
 
     /** createVpnCustomerGateway for the site: its address and subnets, the given name, PSK, policies and more parameters. */
     String customerGateway(CustomerGatewaySite site, String psk, String ikePolicy, String espPolicy, String... more) {
+        return customerGateway(site.name, site.publicIp, site.cidrList(), psk, ikePolicy, espPolicy, more);
+    }
+
+    /** createVpnCustomerGateway for one of the gateways a site stands for: its name, address, cidrlist, PSK and policies. */
+    String customerGateway(String name, String gateway, String cidrList, String psk, String ikePolicy, String espPolicy, String... more) {
         secrets.add(psk);
-        List<String> params = new ArrayList<>(List.of("name", site.name, "gateway", site.publicIp, "cidrlist", site.cidrList(), "ipsecpsk", psk,
+        List<String> params = new ArrayList<>(List.of("name", name, "gateway", gateway, "cidrlist", cidrList, "ipsecpsk", psk,
                 "ikepolicy", ikePolicy, "esppolicy", espPolicy));
         params.addAll(List.of(more));
         return node.job("createVpnCustomerGateway", params.toArray(String[]::new)).getAsJsonObject("vpncustomergateway").get("id").getAsString();
