@@ -350,7 +350,7 @@ public class BadInputCorpusTest {
                     .getAsJsonObject().get("id").getAsString());
 
             admin.ok("updateConfiguration", "name", "router.check.interval", "value", "0");
-            // the close watch after the last apply (ConnectionMonitor.FOLLOW_UP_MILLIS) is over within 8 s
+            // the close watch after the last apply (ConnectionMonitor.FOLLOW_UP_MILLIS) ends once every tunnel is Connected
             ApiClient.sleep(9_000);
             SimulatedRouterChannel routers = server.component(SimulatedRouterChannel.class);
             Map<String, Long> sent = routers.commandsSent();

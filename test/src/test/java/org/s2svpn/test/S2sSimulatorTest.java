@@ -272,7 +272,7 @@ public class S2sSimulatorTest {
         ok("updateConfiguration", "name", "router.check.interval", "value", "0"); // only this test's sweeps read the router
         Setup s = setup("flap", "198.51.100.71");
         awaitState(s.connection(), "Connected");
-        // the close watch after an apply ends within 8 s; from then on only the sweeps below read the router
+        // the close watch after an apply ends at its first read that finds every tunnel Connected; then only the sweeps below read the router
         ApiClient.sleep(9_000);
         String namespace = namespaceOf(s.vpc());
         int before = alertsAbout("flap-gw");
@@ -314,7 +314,7 @@ public class S2sSimulatorTest {
             connections.forEach(c -> awaitState(c, "Connected"));
             String namespace = namespaceOf(s.vpc());
             RouterTimer timer = server.component(RouterTimer.class);
-            ApiClient.sleep(9_000); // the close watch after the applies ends within 8 s; then only these sweeps read the router
+            ApiClient.sleep(9_000); // the close watch after the applies ends once all are Connected; then only these sweeps read the router
             for (int phase = 0; phase < 2; phase++) {
                 if (phase == 1) {
                     simulatedS2s().forget(namespace); // a charon restart: the sweep applies again, and the SAs count from 0

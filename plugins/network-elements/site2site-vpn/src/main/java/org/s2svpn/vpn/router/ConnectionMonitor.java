@@ -23,6 +23,7 @@ import org.s2svpn.server.router.RouterManager;
 import org.s2svpn.server.router.RouterUnreachableException;
 import org.s2svpn.vpn.usage.S2sUsage;
 import org.s2svpn.vpn.status.ChildSaStatus;
+import org.s2svpn.vpn.status.ConnectionStatus;
 import org.s2svpn.vpn.status.ConnectionVerdict;
 import org.s2svpn.vpn.status.RouterS2sStatus;
 import org.s2svpn.vpn.status.S2sStatusParser;
@@ -36,8 +37,12 @@ import org.s2svpn.vpn.status.S2sStatusParser;
  */
 public final class ConnectionMonitor implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(ConnectionMonitor.class);
-    /** After an apply, the tunnel's first seconds are watched closely: it shows Connected within seconds. */
-    static final long[] FOLLOW_UP_MILLIS = {150, 300, 600, 1000, 2000, 4000, 8000};
+    /**
+     * After an apply the router is read at these times (ms after it) for as long as one of its connections that
+     * initiates is not Connected: a tunnel shows Connected within seconds, and a router of 50 tunnels that brings them
+     * up over 20 s is not left to the router check (30 s by default) for the last of them.
+     */
+    static final long[] FOLLOW_UP_MILLIS = {150, 300, 600, 1000, 2000, 4000, 8000, 12000, 16000, 20000, 30000, 45000, 60000};
     private static final List<State> WATCHED = List.of(State.Connecting, State.Connected, State.Disconnected);
 
     private final RouterManager routerManager;
@@ -66,71 +71,87 @@ public final class ConnectionMonitor implements AutoCloseable {
         this.models = requireNonNull(models, "models");
     }
 
-    /** A few status reads soon after an apply, so that a tunnel that comes up shows Connected within seconds. */
+    /** Status reads soon after an apply (see {@link #FOLLOW_UP_MILLIS}), so that tunnels that come up show Connected within seconds. */
     public void followUp(DomainRouterVO router) {
-        for (long delay : FOLLOW_UP_MILLIS) {
-            followUps.schedule(() -> checkOne(router), delay, TimeUnit.MILLISECONDS);
-        }
+        followUp(router, 0);
     }
 
-    private void checkOne(DomainRouterVO router) {
+    private void followUp(DomainRouterVO router, int step) {
+        long delay = FOLLOW_UP_MILLIS[step] - (step == 0 ? 0 : FOLLOW_UP_MILLIS[step - 1]);
+        followUps.schedule(() -> {
+            if (!checkOne(router) && step + 1 < FOLLOW_UP_MILLIS.length) {
+                followUp(router, step + 1);
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Reads the router's status once; true when every connection that initiates is Connected (nothing left to watch). */
+    private boolean checkOne(DomainRouterVO router) {
         try {
-            routerManager.locked(router.id(), () -> {
+            return routerManager.locked(router.id(), () -> {
                 S2sModels.Live live = models.live(router.vpcId());
-                if (!live.connections().isEmpty()) {
-                    RouterAnswer answer = routerManager.send(router, "s2s-status", null);
-                    if (answer.success()) {
-                        process(router, answer.output(), live);
-                    } else {
-                        LOG.warn("router {}: s2s-status failed: {}", router.name(), answer.error().strip());
-                    }
+                if (live.connections().isEmpty()) {
+                    return true;
                 }
-                return null;
+                RouterAnswer answer = routerManager.send(router, "s2s-status", null);
+                if (!answer.success()) {
+                    LOG.warn("router {}: s2s-status failed: {}", router.name(), answer.error().strip());
+                    return false;
+                }
+                return process(router, answer.output(), live);
             });
         } catch (RouterUnreachableException e) {
             LOG.warn("router {}: site-to-site status unknown: {}", router.name(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("router {}: site-to-site status check failed", router.name(), e);
         }
+        return false;
     }
 
     /**
      * Applies one status answer of a router to its connections as they were read before the router was asked (live);
      * call with the router's lock held: the lock keeps two answers of one router from crossing, and lets the routers
-     * of a sweep be processed side by side.
+     * of a sweep be processed side by side. True when every connection that initiates is Connected now.
      */
-    public void process(DomainRouterVO router, String answer, S2sModels.Live live) {
+    public boolean process(DomainRouterVO router, String answer, S2sModels.Live live) {
         Optional<RouterS2sStatus> parsed = parser.parse(answer);
         if (parsed.isEmpty()) {
             LOG.warn("router {}: unreadable site-to-site status answer; no state changed", router.name());
-            return;
+            return false;
         }
         List<S2sUsage.Reading> readings = new ArrayList<>();
+        boolean allUp = true;
         for (VpnConnectionVO c : live.connections()) {
             if (!WATCHED.contains(c.state())) {
                 continue;
             }
-            parsed.get().connection("vpn-" + c.id()).ifPresent(status -> {
-                readings.add(new S2sUsage.Reading(c, status.children().stream().mapToLong(ChildSaStatus::bytesIn).sum(),
-                        status.children().stream().mapToLong(ChildSaStatus::bytesOut).sum()));
-                ConnectionVerdict verdict = status.verdict(live.model(c).childNames());
-                State next = verdict.connected() ? State.Connected : State.Disconnected;
-                String reason = verdict.cause().orElse(null);
-                if (next == c.state()) {
-                    if (reason != null && !reason.equals(c.reason())) {
-                        connections.setReason(c.id(), reason);
-                    }
-                    return;
-                }
-                if (c.state() == State.Connecting && ConnectionVerdict.NOT_ESTABLISHED.equals(reason)) {
-                    return; // still negotiating: no SA yet, and no error either
-                }
-                if (connections.transition(c.id(), c.state(), next, reason)) {
-                    changed(router, c, next, reason);
-                }
-            });
+            Optional<ConnectionStatus> status = parsed.get().connection("vpn-" + c.id());
+            status.ifPresent(s -> readings.add(new S2sUsage.Reading(c, s.children().stream().mapToLong(ChildSaStatus::bytesIn).sum(),
+                    s.children().stream().mapToLong(ChildSaStatus::bytesOut).sum())));
+            Optional<ConnectionVerdict> verdict = status.map(s -> s.verdict(live.model(c).childNames()));
+            verdict.ifPresent(v -> apply(router, c, v));
+            allUp &= c.passive() || verdict.map(ConnectionVerdict::connected).orElse(false);
         }
         usage.record(router.zoneId(), readings);
+        return allUp;
+    }
+
+    /** Moves a connection to what its router says of it, if nobody changed it in between. */
+    private void apply(DomainRouterVO router, VpnConnectionVO c, ConnectionVerdict verdict) {
+        State next = verdict.connected() ? State.Connected : State.Disconnected;
+        String reason = verdict.cause().orElse(null);
+        if (next == c.state()) {
+            if (reason != null && !reason.equals(c.reason())) {
+                connections.setReason(c.id(), reason);
+            }
+            return;
+        }
+        if (c.state() == State.Connecting && ConnectionVerdict.NOT_ESTABLISHED.equals(reason)) {
+            return; // still negotiating: no SA yet, and no error either
+        }
+        if (connections.transition(c.id(), c.state(), next, reason)) {
+            changed(router, c, next, reason);
+        }
     }
 
     private void changed(DomainRouterVO router, VpnConnectionVO c, State next, String reason) {
