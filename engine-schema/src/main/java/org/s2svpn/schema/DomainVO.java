@@ -11,6 +11,11 @@ public record DomainVO(long id, String uuid, Long parent, String name, String pa
 
     /** CloudStack shows paths as ROOT/a/b. */
     public String displayPath() {
+        return displayPath(path);
+    }
+
+    /** A path ("/" or "/a/b/") as CloudStack shows it (ROOT/a/b). */
+    public static String displayPath(String path) {
         return "ROOT" + (path.equals("/") ? "" : path.substring(0, path.length() - 1));
     }
 

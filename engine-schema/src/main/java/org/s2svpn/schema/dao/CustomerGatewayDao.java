@@ -12,8 +12,10 @@ import org.s2svpn.schema.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class CustomerGatewayDao {
-    private static final String SELECT = "SELECT id, uuid, name, gateway_ip, guest_cidr_list, ipsec_psk, ike_policy, esp_policy, ike_lifetime,"
-            + " esp_lifetime, dpd, force_encap, ike_version, split_connections, domain_id, account_id, created FROM s2s_customer_gateway";
+    /** The columns {@link #map} reads. */
+    static final List<String> COLUMNS = List.of("id", "uuid", "name", "gateway_ip", "guest_cidr_list", "ipsec_psk", "ike_policy", "esp_policy",
+            "ike_lifetime", "esp_lifetime", "dpd", "force_encap", "ike_version", "split_connections", "domain_id", "account_id", "created");
+    private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM s2s_customer_gateway";
 
     private final JdbcClient jdbc;
 
@@ -70,7 +72,7 @@ public final class CustomerGatewayDao {
                 .update();
     }
 
-    private static CustomerGatewayVO map(ResultSet rs, int row) throws SQLException {
+    static CustomerGatewayVO map(ResultSet rs, int row) throws SQLException {
         return new CustomerGatewayVO(rs.getLong("id"), rs.getString("uuid"), rs.getString("name"), rs.getString("gateway_ip"),
                 rs.getString("guest_cidr_list"), rs.getString("ipsec_psk"), rs.getString("ike_policy"), rs.getString("esp_policy"),
                 rs.getInt("ike_lifetime"), rs.getInt("esp_lifetime"), rs.getBoolean("dpd"), rs.getBoolean("force_encap"),

@@ -5,9 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.s2svpn.schema.CustomerGatewayVO;
 import org.s2svpn.schema.Times;
 import org.s2svpn.schema.VpnConnectionVO;
 import org.s2svpn.schema.VpnConnectionVO.State;
@@ -72,6 +75,34 @@ public final class VpnConnectionDao implements DisplayAndUuid {
         return new Where(SELECT + " WHERE c.removed IS NULL").in("c.account_id", accountIds).eq("c.id", id)
                 .condition("c.vpn_gateway_id IN (SELECT g.id FROM s2s_vpn_gateway g WHERE g.vpc_id = ?)", vpcId).eq("c.display", display)
                 .page(jdbc, "c.id DESC", VpnConnectionDao::map, offset, limit);
+    }
+
+    /**
+     * What a connection's response shows besides the connection: its customer gateway, its VPN gateway's id and public
+     * address, its owner's account name and domain. A domain path is "/" or "/a/b/".
+     */
+    public record Listed(long connectionId, CustomerGatewayVO customerGateway, String vpnGatewayUuid, String publicIp, String accountName,
+                         String domainUuid, String domainName, String domainPath) {
+    }
+
+    /**
+     * The {@link Listed} of connections by id, in one query whatever their number (a page of listVpnConnections); a
+     * connection whose customer gateway, VPN gateway or domain is gone (a delete in progress) is left out.
+     */
+    public List<Listed> listed(Collection<Long> ids) {
+        String customerGateway = CustomerGatewayDao.COLUMNS.stream().map(column -> "cg." + column).collect(Collectors.joining(", "));
+        return new Where("SELECT " + customerGateway + ", c.id AS listed_id, g.uuid AS listed_gateway, ip.public_ip_address AS listed_ip,"
+                + " a.account_name AS listed_account, d.uuid AS listed_domain_uuid, d.name AS listed_domain, d.path AS listed_domain_path"
+                + " FROM s2s_vpn_connection c"
+                + " JOIN s2s_customer_gateway cg ON cg.id = c.customer_gateway_id AND cg.removed IS NULL"
+                + " JOIN s2s_vpn_gateway g ON g.id = c.vpn_gateway_id AND g.removed IS NULL"
+                + " JOIN domain d ON d.id = c.domain_id AND d.removed IS NULL"
+                + " LEFT JOIN user_ip_address ip ON ip.id = g.addr_id"
+                + " LEFT JOIN account a ON a.id = c.account_id AND a.removed IS NULL WHERE 1 = 1")
+                .in("c.id", List.copyOf(ids))
+                .list(jdbc, "c.id", (rs, n) -> new Listed(rs.getLong("listed_id"), CustomerGatewayDao.map(rs, n), rs.getString("listed_gateway"),
+                        rs.getString("listed_ip"), rs.getString("listed_account"), rs.getString("listed_domain_uuid"),
+                        rs.getString("listed_domain"), rs.getString("listed_domain_path")));
     }
 
     /**
