@@ -167,12 +167,22 @@ public class ClusterTest {
             }
             assertEquals("the interrupted reset's connection is started again without any API call", "Connecting", state);
 
-            // no job ran twice: one customer gateway per successful create, none for a failed one
+            // no job ran twice: one customer gateway per successful create, none for one that failed on its own. A create
+            // whose server died is failed by a survivor; its gateway may be there, made by the API call itself (the create
+            // phase of CloudStack's async create commands, whose answer already gave the gateway's id), never twice.
             Map<String, Integer> rows = customerGatewaysByName(database);
             for (Map.Entry<String, String> e : createJobs.entrySet()) {
-                int jobStatus = survivor.waitForJob(e.getKey()).get("jobstatus").getAsInt();
-                assertEquals("customer gateways named " + e.getValue() + " (job status " + jobStatus + ")", jobStatus == 1 ? 1 : 0,
-                        (int) rows.getOrDefault(e.getValue(), 0));
+                JsonObject job = survivor.waitForJob(e.getKey());
+                int jobStatus = job.get("jobstatus").getAsInt();
+                int made = rows.getOrDefault(e.getValue(), 0);
+                String what = "customer gateways named " + e.getValue() + " (job " + job + ")";
+                if (jobStatus == 1) {
+                    assertEquals(what, 1, made);
+                } else if (job.toString().contains("stopped before it finished")) {
+                    assertTrue(what, made <= 1);
+                } else {
+                    assertEquals(what, 0, made);
+                }
             }
             long longest = worst.values().stream().mapToLong(Long::longValue).max().orElse(Long.MAX_VALUE);
             System.out.printf("cluster: 3 servers, %d routers, %d API calls (%d to the killed server refused), %d jobs (%d succeeded, %d failed);"
