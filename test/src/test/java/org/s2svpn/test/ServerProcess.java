@@ -25,7 +25,10 @@ public final class ServerProcess implements AutoCloseable {
         return start(dataDir, database, "-Xmx256m");
     }
 
-    /** The same with the given JVM options (a heap size, for a benchmark). */
+    /**
+     * The same with the given JVM options (a heap size, for a benchmark), then those of -Dbench.serverJvmOptions
+     * (space-separated, e.g. a flight recording of the server: -XX:StartFlightRecording=filename=/tmp/s.jfr).
+     */
     public static ServerProcess start(Path dataDir, TestDatabase database, String... jvmOptions) throws Exception {
         Path jar = Path.of(System.getProperty("s2svpn.jar", "../client/target/s2svpn.jar"));
         if (!Files.exists(jar)) {
@@ -34,6 +37,10 @@ public final class ServerProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(jvmOptions));
+        String extra = System.getProperty("bench.serverJvmOptions", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar.toString(), "run", "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();

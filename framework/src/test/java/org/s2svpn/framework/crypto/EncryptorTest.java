@@ -11,9 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.Rule;
 import org.junit.Test;
@@ -100,6 +104,36 @@ public class EncryptorTest {
             String value = "gcm1:" + Base64.getEncoder().encodeToString(cut);
 
             assertThrows("length " + length, RuntimeException.class, () -> encryptor.decrypt(value));
+        }
+    }
+
+    @Test
+    public void aRefusedValueLeavesTheEncryptorWorking() {
+        String stored = encryptor.encrypt(SECRET);
+
+        assertThrows(IllegalStateException.class, () -> encryptor.decrypt(stored.substring(0, stored.length() - 4) + "AAAA"));
+        assertEquals(SECRET, encryptor.decrypt(stored));
+        assertEquals(SECRET, encryptor.decrypt(encryptor.encrypt(SECRET)));
+    }
+
+    @Test
+    public void threadsEncryptAndDecryptAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String prefix = SECRET + " thread " + t + " ";
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 2000; i++) {
+                        assertEquals(prefix + i, encryptor.decrypt(encryptor.encrypt(prefix + i)));
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
