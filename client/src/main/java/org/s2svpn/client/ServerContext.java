@@ -192,8 +192,7 @@ public class ServerContext {
 
     @Bean
     public ApiServer apiServer(CommandRegistry registry, AutowireCapableBeanFactory beans, ParameterBinder binder, Authenticator authenticator,
-                               AsyncJobManager jobs, ResponseBodies bodies, Gson gson, Clock clock) {
-        return new ApiServer(registry, beans::createBean, binder, authenticator, jobs, bodies, gson, new XmlWriter(ApiVersion.CLOUDSTACK),
-                clock);
+                               AsyncJobManager jobs, ResponseBodies bodies, Clock clock) {
+        return new ApiServer(registry, beans::createBean, binder, authenticator, jobs, bodies, new XmlWriter(ApiVersion.CLOUDSTACK), clock);
     }
 }

@@ -2,7 +2,6 @@ package org.s2svpn.framework.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,19 +52,17 @@ public final class ApiServer {
     private final Authenticator authenticator;
     private final AsyncJobManager jobs;
     private final ResponseBodies bodies;
-    private final Gson gson;
     private final XmlWriter xml;
     private final Clock clock;
 
     public ApiServer(CommandRegistry registry, Function<Class<?>, Object> commandFactory, ParameterBinder binder,
-                     Authenticator authenticator, AsyncJobManager jobs, ResponseBodies bodies, Gson gson, XmlWriter xml, Clock clock) {
+                     Authenticator authenticator, AsyncJobManager jobs, ResponseBodies bodies, XmlWriter xml, Clock clock) {
         this.registry = requireNonNull(registry, "registry");
         this.commandFactory = requireNonNull(commandFactory, "commandFactory");
         this.binder = requireNonNull(binder, "binder");
         this.authenticator = requireNonNull(authenticator, "authenticator");
         this.jobs = requireNonNull(jobs, "jobs");
         this.bodies = requireNonNull(bodies, "bodies");
-        this.gson = requireNonNull(gson, "gson");
         this.xml = requireNonNull(xml, "xml");
         this.clock = requireNonNull(clock, "clock");
     }
@@ -114,11 +111,11 @@ public final class ApiServer {
         return reply;
     }
 
-    private JsonObject run(CommandDescriptor d, RequestParams params, CallContext caller, Set<String> sensitive) {
+    private Object run(CommandDescriptor d, RequestParams params, CallContext caller, Set<String> sensitive) {
         Object command = commandFactory.apply(d.commandClass());
         binder.bind(d, command, params, caller.role());
         if (command instanceof SyncCommand sync) {
-            return bodies.body(sync.execute(caller));
+            return sync.execute(caller);
         }
         AsyncCommand async = (AsyncCommand) command;
         async.validate(caller);
@@ -189,7 +186,7 @@ public final class ApiServer {
         String key = authenticator.startSession(c);
         LoginResponse body = new LoginResponse(c.username(), c.userUuid(), c.domainUuid(), SESSION_TIMEOUT_SECONDS, c.accountName(),
                 c.username(), "", c.isRootAdmin() ? "ADMIN" : c.isDomainAdmin() ? "DOMAIN_ADMIN" : "USER", "UTC", "false", key, "false");
-        return ok("loginresponse", bodies.body(body), json,
+        return ok("loginresponse", body, json,
                 List.of("JSESSIONID=" + key + "; Path=/client; HttpOnly", "sessionkey=" + key + "; Path=/client"));
     }
 
@@ -203,24 +200,18 @@ public final class ApiServer {
         return ok("logoutresponse", body, json, List.of("sessionkey=; Path=/client; Max-Age=0", "JSESSIONID=; Path=/client; Max-Age=0"));
     }
 
-    private Reply ok(String responseName, JsonObject body, boolean json, List<String> cookies) {
+    private Reply ok(String responseName, Object result, boolean json, List<String> cookies) {
         return json
-                ? new Reply(200, "application/json; charset=UTF-8", wrap(responseName, body), cookies)
-                : new Reply(200, "text/xml; charset=UTF-8", xml.write(responseName, body), cookies);
+                ? new Reply(200, "application/json; charset=UTF-8", bodies.json(responseName, result), cookies)
+                : new Reply(200, "text/xml; charset=UTF-8", xml.write(responseName, bodies.body(result)), cookies);
     }
 
     private Reply error(String responseName, ApiException e, boolean json) {
         JsonObject body = bodies.error(e);
         int status = e.errorCode().httpCode();
         return json
-                ? new Reply(status, "application/json; charset=UTF-8", wrap(responseName, body), List.of())
+                ? new Reply(status, "application/json; charset=UTF-8", bodies.json(responseName, body), List.of())
                 : new Reply(status, "text/xml; charset=UTF-8", xml.write(responseName, body), List.of());
-    }
-
-    private String wrap(String responseName, JsonObject body) {
-        JsonObject root = new JsonObject();
-        root.add(responseName, body);
-        return gson.toJson(root);
     }
 
     private static Set<String> sensitiveNames(CommandDescriptor d) {

@@ -50,7 +50,7 @@ public final class AsyncJobManager implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queued),
                 r -> new Thread(r, "job-executor-" + n.incrementAndGet()));
-        this.unstorable = gson.toJson(bodies.error(ApiException.internal("Internal error: the job's result could not be stored")));
+        this.unstorable = bodies.bodyJson(bodies.error(ApiException.internal("Internal error: the job's result could not be stored")));
     }
 
     /** Fails the jobs this server left pending when it last stopped. */
@@ -60,7 +60,7 @@ public final class AsyncJobManager implements AutoCloseable {
 
     /** Fails the jobs a server left pending: this one at its start, or another that died (its heartbeat stopped). */
     public int failJobsOf(long stoppedMsid) {
-        String error = gson.toJson(bodies.error(new ApiException(ApiErrorCode.INTERNAL_ERROR, ApiException.CS_CLOUD_RUNTIME,
+        String error = bodies.bodyJson(bodies.error(new ApiException(ApiErrorCode.INTERNAL_ERROR, ApiException.CS_CLOUD_RUNTIME,
                 "Job interrupted: the management server (msid " + stoppedMsid + ") that ran it stopped before it finished")));
         int failed = dao.failPendingOf(stoppedMsid, error);
         if (failed > 0) {
@@ -79,7 +79,7 @@ public final class AsyncJobManager implements AutoCloseable {
         } catch (RuntimeException e) {
             if (DatabaseOutage.causedBy(e)) {
                 // the link broke after the database may have written the row: fail it, if it is there, once the database is back
-                String failed = gson.toJson(bodies.error(DatabaseOutage.error(e)));
+                String failed = bodies.bodyJson(bodies.error(DatabaseOutage.error(e)));
                 try {
                     pool.execute(() -> complete(uuid, AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), failed));
                 } catch (RejectedExecutionException full) {
@@ -92,7 +92,7 @@ public final class AsyncJobManager implements AutoCloseable {
             pool.execute(() -> run(job, caller, cmdName, command));
         } catch (RejectedExecutionException e) {
             ApiException busy = ApiException.unavailable("Too many async jobs are queued on this management server; try again later");
-            complete(uuid, AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), gson.toJson(bodies.error(busy)));
+            complete(uuid, AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), bodies.bodyJson(bodies.error(busy)));
             throw busy;
         }
         return job;
@@ -105,7 +105,7 @@ public final class AsyncJobManager implements AutoCloseable {
             String result = null;
             ApiException error;
             try {
-                result = gson.toJson(bodies.body(command.execute(caller)));
+                result = bodies.bodyJson(command.execute(caller));
                 error = null;
             } catch (ApiException e) {
                 error = e;
@@ -122,7 +122,7 @@ public final class AsyncJobManager implements AutoCloseable {
                 complete(job.uuid(), AsyncJob.SUCCEEDED, 0, result);
             } else {
                 // CloudStack reports every failed job with jobresultcode 530 and the real code inside jobresult
-                complete(job.uuid(), AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), gson.toJson(bodies.error(error)));
+                complete(job.uuid(), AsyncJob.FAILED, ApiErrorCode.INTERNAL_ERROR.httpCode(), bodies.bodyJson(bodies.error(error)));
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             LOG.info("job finished: {} result={} duration={}ms{}", cmdName, error == null ? "success" : error.errorCode().httpCode(),

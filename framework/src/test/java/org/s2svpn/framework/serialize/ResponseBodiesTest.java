@@ -115,6 +115,18 @@ public class ResponseBodiesTest {
     }
 
     @Test
+    public void jsonIsTheBodyUnderTheResponseName() {
+        ListResponse<Zone> list = ListResponse.of(Zone.class, List.of(new Zone("z1", "a<b>", null, LocalDateTime.of(2026, 11, 23, 12, 25, 46))));
+
+        assertEquals("{\"listzonesresponse\":{\"count\":1,\"zone\":[{\"id\":\"z1\",\"name\":\"a<b>\",\"created\":\"2026-11-23T12:25:46+0000\"}]}}",
+                bodies.json("listzonesresponse", list));
+        assertEquals("{\"listzonesresponse\":{}}", bodies.json("listzonesresponse", ListResponse.of(Zone.class, List.of())));
+        assertEquals("{\"createzoneresponse\":{\"zone\":{\"id\":\"z1\"}}}", bodies.json("createzoneresponse", new Zone("z1", null, null, null)));
+        assertEquals("{\"errorresponse\":{\"uuidList\":[],\"errorcode\":401,\"errortext\":\"unable to verify user credentials and/or request signature\"}}",
+                bodies.json("errorresponse", bodies.error(ApiException.unauthorized())));
+    }
+
+    @Test
     public void errorBodyHasUuidListErrorCodeCsErrorCodeAndText() {
         JsonObject body = bodies.error(ApiException.paramError("Unable to execute API command listzones due to missing parameter id"));
 
