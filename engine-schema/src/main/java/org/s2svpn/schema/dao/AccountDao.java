@@ -13,8 +13,10 @@ import org.s2svpn.schema.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class AccountDao {
-    private static final String SELECT = "SELECT a.id, a.uuid, a.account_name, a.type, a.role_id, a.domain_id, a.state, a.network_domain,"
-            + " a.created, a.removed FROM account a";
+    /** The columns {@link #map} reads. */
+    static final List<String> COLUMNS = List.of("id", "uuid", "account_name", "type", "role_id", "domain_id", "state", "network_domain", "created",
+            "removed");
+    private static final String SELECT = "SELECT " + String.join(", ", COLUMNS.stream().map(column -> "a." + column).toList()) + " FROM account a";
 
     private final JdbcClient jdbc;
 
@@ -66,8 +68,14 @@ public final class AccountDao {
     }
 
     private static AccountVO map(ResultSet rs, int row) throws SQLException {
-        return new AccountVO(rs.getLong("id"), rs.getString("uuid"), rs.getString("account_name"),
-                RoleType.fromAccountType(rs.getInt("type")), rs.getLong("role_id"), rs.getLong("domain_id"), rs.getString("state"),
-                rs.getString("network_domain"), rs.getObject("created", LocalDateTime.class), rs.getObject("removed", LocalDateTime.class));
+        return map(rs, "");
+    }
+
+    /** An account read from columns named as {@link #COLUMNS} with a prefix (in a join). */
+    static AccountVO map(ResultSet rs, String prefix) throws SQLException {
+        return new AccountVO(rs.getLong(prefix + "id"), rs.getString(prefix + "uuid"), rs.getString(prefix + "account_name"),
+                RoleType.fromAccountType(rs.getInt(prefix + "type")), rs.getLong(prefix + "role_id"), rs.getLong(prefix + "domain_id"),
+                rs.getString(prefix + "state"), rs.getString(prefix + "network_domain"), rs.getObject(prefix + "created", LocalDateTime.class),
+                rs.getObject(prefix + "removed", LocalDateTime.class));
     }
 }

@@ -73,10 +73,16 @@ public final class CustomerGatewayDao {
     }
 
     static CustomerGatewayVO map(ResultSet rs, int row) throws SQLException {
-        return new CustomerGatewayVO(rs.getLong("id"), rs.getString("uuid"), rs.getString("name"), rs.getString("gateway_ip"),
-                rs.getString("guest_cidr_list"), rs.getString("ipsec_psk"), rs.getString("ike_policy"), rs.getString("esp_policy"),
-                rs.getInt("ike_lifetime"), rs.getInt("esp_lifetime"), rs.getBoolean("dpd"), rs.getBoolean("force_encap"),
-                rs.getString("ike_version"), rs.getBoolean("split_connections"), rs.getLong("domain_id"), rs.getLong("account_id"),
-                rs.getObject("created", LocalDateTime.class));
+        return map(rs, "");
+    }
+
+    /** A gateway read from columns named as {@link #COLUMNS} with a prefix (in a join). */
+    static CustomerGatewayVO map(ResultSet rs, String prefix) throws SQLException {
+        return new CustomerGatewayVO(rs.getLong(prefix + "id"), rs.getString(prefix + "uuid"), rs.getString(prefix + "name"),
+                rs.getString(prefix + "gateway_ip"), rs.getString(prefix + "guest_cidr_list"), rs.getString(prefix + "ipsec_psk"),
+                rs.getString(prefix + "ike_policy"), rs.getString(prefix + "esp_policy"), rs.getInt(prefix + "ike_lifetime"),
+                rs.getInt(prefix + "esp_lifetime"), rs.getBoolean(prefix + "dpd"), rs.getBoolean(prefix + "force_encap"),
+                rs.getString(prefix + "ike_version"), rs.getBoolean(prefix + "split_connections"), rs.getLong(prefix + "domain_id"),
+                rs.getLong(prefix + "account_id"), rs.getObject(prefix + "created", LocalDateTime.class));
     }
 }

@@ -12,7 +12,9 @@ import org.s2svpn.schema.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class DomainDao {
-    private static final String SELECT = "SELECT id, uuid, parent, name, path, level, network_domain, state, created, removed FROM domain";
+    /** The columns {@link #map} reads. */
+    static final List<String> COLUMNS = List.of("id", "uuid", "parent", "name", "path", "level", "network_domain", "state", "created", "removed");
+    private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM domain";
 
     private final JdbcClient jdbc;
 
@@ -69,9 +71,14 @@ public final class DomainDao {
     }
 
     private static DomainVO map(ResultSet rs, int row) throws SQLException {
-        long parent = rs.getLong("parent");
-        return new DomainVO(rs.getLong("id"), rs.getString("uuid"), rs.wasNull() ? null : parent, rs.getString("name"),
-                rs.getString("path"), rs.getInt("level"), rs.getString("network_domain"), rs.getString("state"),
-                rs.getObject("created", LocalDateTime.class), rs.getObject("removed", LocalDateTime.class));
+        return map(rs, "");
+    }
+
+    /** A domain read from columns named as {@link #COLUMNS} with a prefix (in a join). */
+    static DomainVO map(ResultSet rs, String prefix) throws SQLException {
+        long parent = rs.getLong(prefix + "parent");
+        return new DomainVO(rs.getLong(prefix + "id"), rs.getString(prefix + "uuid"), rs.wasNull() ? null : parent, rs.getString(prefix + "name"),
+                rs.getString(prefix + "path"), rs.getInt(prefix + "level"), rs.getString(prefix + "network_domain"), rs.getString(prefix + "state"),
+                rs.getObject(prefix + "created", LocalDateTime.class), rs.getObject(prefix + "removed", LocalDateTime.class));
     }
 }

@@ -17,8 +17,25 @@ import org.s2svpn.schema.VpnConnectionVO.State;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class VpnConnectionDao implements DisplayAndUuid {
-    private static final String SELECT = "SELECT c.id, c.uuid, c.vpn_gateway_id, c.customer_gateway_id, c.state, c.domain_id, c.account_id,"
-            + " c.passive, c.display, c.reason, c.state_changed, c.created FROM s2s_vpn_connection c";
+    private static final List<String> COLUMNS = List.of("id", "uuid", "vpn_gateway_id", "customer_gateway_id", "state", "domain_id", "account_id",
+            "passive", "display", "reason", "state_changed", "created");
+    private static final String SELECT = "SELECT " + COLUMNS.stream().map(column -> "c." + column).collect(Collectors.joining(", "))
+            + " FROM s2s_vpn_connection c";
+    /**
+     * A connection with what its response shows besides it (its {@link Listed}): the customer gateway's columns
+     * prefixed with cg_, a connection whose customer gateway, VPN gateway or domain is gone (a delete in progress)
+     * left out.
+     */
+    private static final String LISTED = "SELECT " + COLUMNS.stream().map(column -> "c." + column).collect(Collectors.joining(", ")) + ", "
+            + CustomerGatewayDao.COLUMNS.stream().map(column -> "cg." + column + " AS cg_" + column).collect(Collectors.joining(", "))
+            + ", g.uuid AS listed_gateway, ip.public_ip_address AS listed_ip, a.account_name AS listed_account,"
+            + " d.uuid AS listed_domain_uuid, d.name AS listed_domain, d.path AS listed_domain_path"
+            + " FROM s2s_vpn_connection c"
+            + " JOIN s2s_customer_gateway cg ON cg.id = c.customer_gateway_id AND cg.removed IS NULL"
+            + " JOIN s2s_vpn_gateway g ON g.id = c.vpn_gateway_id AND g.removed IS NULL"
+            + " JOIN domain d ON d.id = c.domain_id AND d.removed IS NULL"
+            + " LEFT JOIN user_ip_address ip ON ip.id = g.addr_id"
+            + " LEFT JOIN account a ON a.id = c.account_id AND a.removed IS NULL";
 
     private final JdbcClient jdbc;
 
@@ -67,42 +84,35 @@ public final class VpnConnectionDao implements DisplayAndUuid {
     }
 
     /**
-     * One page of the connections that match, newest first (paged in the database: a page of 10,000 costs a page).
-     * No join unless a VPC is asked for: a live connection always has its live VPN gateway (a gateway is removed
-     * after its connections), and joining 10,000 rows to count them and skip to a page cost five times the query.
+     * One page of the connections that match, newest first, each with its {@link Listed}: the count, then one query.
+     * The page is cut on the ids alone, in the index on (account, removed), and only its 100 rows are read and
+     * joined: skipping 5,000 whole rows to reach a page, or joining 10,000 to count them, cost five times the query.
+     * A live connection always has its live VPN gateway (a gateway is removed after its connections), so only a
+     * VPC filter looks at gateways.
      */
-    public Page<VpnConnectionVO> search(List<Long> accountIds, Long id, Long vpcId, Boolean display, long offset, int limit) {
-        return new Where(SELECT + " WHERE c.removed IS NULL").in("c.account_id", accountIds).eq("c.id", id)
+    public Page<Listed> search(List<Long> accountIds, Long id, Long vpcId, Boolean display, long offset, int limit) {
+        return new Where("SELECT c.id FROM s2s_vpn_connection c WHERE c.removed IS NULL").in("c.account_id", accountIds).eq("c.id", id)
                 .condition("c.vpn_gateway_id IN (SELECT g.id FROM s2s_vpn_gateway g WHERE g.vpc_id = ?)", vpcId).eq("c.display", display)
-                .page(jdbc, "c.id DESC", VpnConnectionDao::map, offset, limit);
+                .page(jdbc, "c.id DESC", LISTED + " JOIN (%s) page ON page.id = c.id ORDER BY c.id DESC", VpnConnectionDao::listed, offset, limit);
     }
 
     /**
      * What a connection's response shows besides the connection: its customer gateway, its VPN gateway's id and public
      * address, its owner's account name and domain. A domain path is "/" or "/a/b/".
      */
-    public record Listed(long connectionId, CustomerGatewayVO customerGateway, String vpnGatewayUuid, String publicIp, String accountName,
-                         String domainUuid, String domainName, String domainPath) {
+    public record Listed(VpnConnectionVO connection, CustomerGatewayVO customerGateway, String vpnGatewayUuid, String publicIp,
+                         String accountName, String domainUuid, String domainName, String domainPath) {
     }
 
-    /**
-     * The {@link Listed} of connections by id, in one query whatever their number (a page of listVpnConnections); a
-     * connection whose customer gateway, VPN gateway or domain is gone (a delete in progress) is left out.
-     */
+    /** The {@link Listed} of connections by id, in one query whatever their number. */
     public List<Listed> listed(Collection<Long> ids) {
-        String customerGateway = CustomerGatewayDao.COLUMNS.stream().map(column -> "cg." + column).collect(Collectors.joining(", "));
-        return new Where("SELECT " + customerGateway + ", c.id AS listed_id, g.uuid AS listed_gateway, ip.public_ip_address AS listed_ip,"
-                + " a.account_name AS listed_account, d.uuid AS listed_domain_uuid, d.name AS listed_domain, d.path AS listed_domain_path"
-                + " FROM s2s_vpn_connection c"
-                + " JOIN s2s_customer_gateway cg ON cg.id = c.customer_gateway_id AND cg.removed IS NULL"
-                + " JOIN s2s_vpn_gateway g ON g.id = c.vpn_gateway_id AND g.removed IS NULL"
-                + " JOIN domain d ON d.id = c.domain_id AND d.removed IS NULL"
-                + " LEFT JOIN user_ip_address ip ON ip.id = g.addr_id"
-                + " LEFT JOIN account a ON a.id = c.account_id AND a.removed IS NULL WHERE 1 = 1")
-                .in("c.id", List.copyOf(ids))
-                .list(jdbc, "c.id", (rs, n) -> new Listed(rs.getLong("listed_id"), CustomerGatewayDao.map(rs, n), rs.getString("listed_gateway"),
-                        rs.getString("listed_ip"), rs.getString("listed_account"), rs.getString("listed_domain_uuid"),
-                        rs.getString("listed_domain"), rs.getString("listed_domain_path")));
+        return new Where(LISTED + " WHERE 1 = 1").in("c.id", List.copyOf(ids)).list(jdbc, "c.id", VpnConnectionDao::listed);
+    }
+
+    private static Listed listed(ResultSet rs, int row) throws SQLException {
+        return new Listed(map(rs, row), CustomerGatewayDao.map(rs, "cg_"), rs.getString("listed_gateway"), rs.getString("listed_ip"),
+                rs.getString("listed_account"), rs.getString("listed_domain_uuid"), rs.getString("listed_domain"),
+                rs.getString("listed_domain_path"));
     }
 
     /**

@@ -35,9 +35,10 @@ public final class AuthenticatorImpl implements Authenticator {
 
     @Override
     public Optional<KeyOwner> byApiKey(String apiKey) {
-        return users.findByApiKey(apiKey)
-                .filter(user -> user.secretKey() != null)
-                .flatMap(user -> context(user).map(caller -> new KeyOwner(caller, accountManager.secretKeyOf(user))));
+        return users.findOwnedByApiKey(apiKey)
+                .filter(owned -> owned.user().secretKey() != null)
+                .flatMap(owned -> context(owned.user(), owned.account(), owned.domain())
+                        .map(caller -> new KeyOwner(caller, accountManager.secretKeyOf(owned.user()))));
     }
 
     @Override
@@ -81,13 +82,16 @@ public final class AuthenticatorImpl implements Authenticator {
     }
 
     private Optional<CallContext> context(UserVO user) {
-        if (!UserVO.ENABLED.equals(user.state())) {
+        return accounts.findById(user.accountId())
+                .flatMap(account -> domains.findById(account.domainId()).flatMap(domain -> context(user, account, domain)));
+    }
+
+    /** Only an enabled user of an enabled account gets in. */
+    private static Optional<CallContext> context(UserVO user, AccountVO account, DomainVO domain) {
+        if (!UserVO.ENABLED.equals(user.state()) || !AccountVO.ENABLED.equals(account.state())) {
             return Optional.empty();
         }
-        return accounts.findById(user.accountId())
-                .filter(account -> AccountVO.ENABLED.equals(account.state()))
-                .flatMap(account -> domains.findById(account.domainId()).map(domain -> new CallContext(user.id(), user.uuid(),
-                        user.username(), account.id(), account.uuid(), account.accountName(), domain.id(), domain.uuid(), domain.path(),
-                        account.type())));
+        return Optional.of(new CallContext(user.id(), user.uuid(), user.username(), account.id(), account.uuid(), account.accountName(),
+                domain.id(), domain.uuid(), domain.path(), account.type()));
     }
 }

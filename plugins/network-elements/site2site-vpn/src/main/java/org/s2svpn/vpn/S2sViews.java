@@ -2,11 +2,7 @@ package org.s2svpn.vpn;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.s2svpn.framework.api.CallContext;
 import org.s2svpn.framework.crypto.Encryptor;
@@ -70,31 +66,24 @@ public final class S2sViews {
                 o.domainId(), o.domain(), o.domainPath(), null, caller.isRootAdmin() ? g.display() : null);
     }
 
+    /** The response of a connection as the caller has it (its gateways and owner read now). */
     public VpnConnectionResponse connection(VpnConnectionVO c, CallContext caller) {
-        return connections(List.of(c), caller).stream().findFirst()
+        VpnConnectionDao.Listed l = connections.listed(List.of(c.id())).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("the gateways of VPN connection " + c.uuid() + " are gone"));
+        return response(c, l, caller);
     }
 
-    /**
-     * The responses of a page of connections, with one query whatever the page's size (a list of 100 must not cost
-     * 500 queries, nor five). A connection whose gateway went meanwhile (a delete in progress) is left out.
-     */
-    public List<VpnConnectionResponse> connections(List<VpnConnectionVO> page, CallContext caller) {
-        Map<Long, VpnConnectionDao.Listed> listed = connections.listed(page.stream().map(VpnConnectionVO::id).toList()).stream()
-                .collect(Collectors.toMap(VpnConnectionDao.Listed::connectionId, Function.identity()));
-        List<VpnConnectionResponse> responses = new ArrayList<>();
-        for (VpnConnectionVO c : page) {
-            VpnConnectionDao.Listed l = listed.get(c.id());
-            if (l == null) {
-                continue;
-            }
-            CustomerGatewayVO g = l.customerGateway();
-            responses.add(new VpnConnectionResponse(c.uuid(), l.vpnGatewayUuid(), l.publicIp(), g.uuid(), g.gatewayIp(),
-                    g.guestCidrList(), encryptor.decrypt(g.encryptedPsk()), g.ikePolicy(), g.espPolicy(), g.ikeLifetime(), g.espLifetime(),
-                    g.dpd(), g.forceEncap(), g.splitConnections(), g.ikeVersion(), c.state().name(), c.passive(), ApiGson.format(c.created()),
-                    null, caller.isRootAdmin() ? c.display() : null, l.accountName(), null, null, l.domainUuid(), l.domainName(),
-                    DomainVO.displayPath(l.domainPath()), c.reason(), ApiGson.format(c.stateChanged())));
-        }
-        return responses;
+    /** The responses of a page of connections read with what they show ({@link VpnConnectionDao#search}). */
+    public List<VpnConnectionResponse> connections(List<VpnConnectionDao.Listed> page, CallContext caller) {
+        return page.stream().map(l -> response(l.connection(), l, caller)).toList();
+    }
+
+    private VpnConnectionResponse response(VpnConnectionVO c, VpnConnectionDao.Listed l, CallContext caller) {
+        CustomerGatewayVO g = l.customerGateway();
+        return new VpnConnectionResponse(c.uuid(), l.vpnGatewayUuid(), l.publicIp(), g.uuid(), g.gatewayIp(), g.guestCidrList(),
+                encryptor.decrypt(g.encryptedPsk()), g.ikePolicy(), g.espPolicy(), g.ikeLifetime(), g.espLifetime(), g.dpd(), g.forceEncap(),
+                g.splitConnections(), g.ikeVersion(), c.state().name(), c.passive(), ApiGson.format(c.created()), null,
+                caller.isRootAdmin() ? c.display() : null, l.accountName(), null, null, l.domainUuid(), l.domainName(),
+                DomainVO.displayPath(l.domainPath()), c.reason(), ApiGson.format(c.stateChanged()));
     }
 }

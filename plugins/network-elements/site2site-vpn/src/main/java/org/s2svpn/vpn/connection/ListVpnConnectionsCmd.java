@@ -46,7 +46,7 @@ public final class ListVpnConnectionsCmd extends BaseListProjectAndAccountResour
         if (askedForAProject()) {
             return ListResponse.of(VpnConnectionResponse.class, List.of());
         }
-        Page<VpnConnectionVO> page = connections.search(visibleAccounts(scope, caller, id), id, vpcId, display, paging().offset(),
+        Page<VpnConnectionDao.Listed> page = connections.search(visibleAccounts(scope, caller, id), id, vpcId, display, paging().offset(),
                 paging().limit());
         return new ListResponse<>(VpnConnectionResponse.class, views.connections(page.items(), caller), page.total());
     }
