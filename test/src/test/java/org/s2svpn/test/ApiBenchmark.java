@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.junit.Test;
 
 /**
@@ -39,10 +42,18 @@ public class ApiBenchmark {
             int pages = (fleet.connections().size() + 99) / 100;
 
             listVpnConnections(admin, pages, 5); // warm-up: JIT, connection pools
+            Map<String, Long> pids = new LinkedHashMap<>(Map.of("server", server.pid(), "clients", ProcessHandle.current().pid()));
+            if (CpuTime.databasePid() > 0) {
+                pids.put("MariaDB", CpuTime.databasePid());
+            }
+            Map<String, Double> cpuBefore = CpuTime.of(pids);
             List<Long> nanos = listVpnConnections(admin, pages, SECONDS);
+            Map<String, Double> cpu = CpuTime.since(pids, cpuBefore);
             System.out.printf("listVpnConnections: %d connections, pagesize 100, %d clients: %.0f requests/s, p50 %.1f ms, p99 %.1f ms%n",
                     fleet.connections().size(), CLIENTS, nanos.size() / (double) SECONDS, percentile(nanos, 50) / 1e6,
                     percentile(nanos, 99) / 1e6);
+            System.out.printf("listVpnConnections: CPU per request: %s%n", cpu.entrySet().stream()
+                    .map(e -> String.format("%s %.2f ms", e.getKey(), e.getValue() / nanos.size())).collect(Collectors.joining(", ")));
 
             List<Long> jobs = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
