@@ -28,10 +28,14 @@ import org.s2svpn.vpn.policy.Proposal;
  *     in place before the old one ends; CloudStack rounded lifetimes down to minutes.
  * <li>DPD: every 30 s when {@code dpd} is on (CloudStack's 30/120); on a dead peer an initiator restarts the
  *     connection, a passive one clears it and waits for the peer.
- * <li>No connection starts by itself ({@code start_action = none}): the router's apply script initiates every
- *     connection that is not passive, since trap policies do not fire with the kernel-libipsec data plane. An
- *     initiator retries forever ({@code keyingtries = 0}), so a tunnel comes back by itself when the peer does;
- *     CloudStack gave up after 2 tries. {@code passive} is honoured, which CloudStack's router ignored.
+ * <li>A connection that is not passive starts when charon loads it ({@code start_action = start}), all of a
+ *     router's at once, with no process per connection: charon initiates a connection that is new or whose
+ *     configuration changed, and a CHILD SA added to it in its established IKE SA; the router's apply script
+ *     initiates only what charon did not (a connection still down after an apply that left it unchanged). Trap
+ *     policies ({@code trap}) would not do: they do not fire with the kernel-libipsec data plane. An initiator
+ *     retries forever ({@code keyingtries = 0}), so a tunnel comes back by itself when the peer does; CloudStack
+ *     gave up after 2 tries. {@code passive} is honoured ({@code start_action = none}: it only responds), which
+ *     CloudStack's router ignored.
  * <li>{@code forceencap}: ESP in UDP even without NAT ({@code encap = yes}).
  * <li>Split connections, and always with IKEv1: one CHILD SA per remote subnet; otherwise one CHILD SA with all.
  * </ul>
@@ -106,7 +110,7 @@ public final class SwanctlRenderer {
             if (c.dpd()) {
                 line(out, 4, "dpd_action", c.passive() ? "clear" : "restart");
             }
-            line(out, 4, "start_action", "none");
+            line(out, 4, "start_action", c.passive() ? "none" : "start");
             out.append("            }\n");
         }
         out.append("        }\n");

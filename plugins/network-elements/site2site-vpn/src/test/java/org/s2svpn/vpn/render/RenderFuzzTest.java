@@ -194,7 +194,7 @@ public class RenderFuzzTest {
             if (c.dpd()) {
                 cv.put("dpd_action", c.passive() ? "clear" : "restart");
             }
-            cv.put("start_action", "none");
+            cv.put("start_action", c.passive() ? "none" : "start");
         }
         return conn;
     }

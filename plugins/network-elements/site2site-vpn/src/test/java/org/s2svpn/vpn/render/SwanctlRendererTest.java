@@ -65,10 +65,11 @@ public class SwanctlRendererTest {
     }
 
     @Test
-    public void initiatorsRetryForeverAndNothingStartsByItself() {
+    public void initiatorsStartWhenLoadedAndRetryForeverPassiveOnesOnlyRespond() {
         String active = render(S2sConnectionTest.connection());
         assertThat(active, containsString("keyingtries = 0\n"));
-        assertThat(active, containsString("start_action = none\n"));
+        assertThat(active, containsString("start_action = start\n"));
+        assertThat(active, not(containsString("start_action = none")));
         String passive = render(S2sConnectionTest.connection().passive(true));
         assertThat(passive, not(containsString("keyingtries")));
         assertThat(passive, containsString("start_action = none\n"));
