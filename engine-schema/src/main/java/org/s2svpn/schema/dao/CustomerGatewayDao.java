@@ -12,7 +12,7 @@ import org.s2svpn.schema.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class CustomerGatewayDao {
-    /** The columns {@link #map} reads. */
+    /** The columns {@link #read} reads, in this order. */
     static final List<String> COLUMNS = List.of("id", "uuid", "name", "gateway_ip", "guest_cidr_list", "ipsec_psk", "ike_policy", "esp_policy",
             "ike_lifetime", "esp_lifetime", "dpd", "force_encap", "ike_version", "split_connections", "domain_id", "account_id", "created");
     private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM s2s_customer_gateway";
@@ -72,17 +72,18 @@ public final class CustomerGatewayDao {
                 .update();
     }
 
-    static CustomerGatewayVO map(ResultSet rs, int row) throws SQLException {
-        return map(rs, "");
+    private static CustomerGatewayVO map(ResultSet rs, int row) throws SQLException {
+        return read(rs, 1);
     }
 
-    /** A gateway read from columns named as {@link #COLUMNS} with a prefix (in a join). */
-    static CustomerGatewayVO map(ResultSet rs, String prefix) throws SQLException {
-        return new CustomerGatewayVO(rs.getLong(prefix + "id"), rs.getString(prefix + "uuid"), rs.getString(prefix + "name"),
-                rs.getString(prefix + "gateway_ip"), rs.getString(prefix + "guest_cidr_list"), rs.getString(prefix + "ipsec_psk"),
-                rs.getString(prefix + "ike_policy"), rs.getString(prefix + "esp_policy"), rs.getInt(prefix + "ike_lifetime"),
-                rs.getInt(prefix + "esp_lifetime"), rs.getBoolean(prefix + "dpd"), rs.getBoolean(prefix + "force_encap"),
-                rs.getString(prefix + "ike_version"), rs.getBoolean(prefix + "split_connections"), rs.getLong(prefix + "domain_id"),
-                rs.getLong(prefix + "account_id"), rs.getObject(prefix + "created", LocalDateTime.class));
+    /**
+     * A gateway from its {@link #COLUMNS}, in their order, from column {@code at} on (a list's join reads 100 rows of
+     * 35 columns: looking each up by name was a fifth of its CPU).
+     */
+    static CustomerGatewayVO read(ResultSet rs, int at) throws SQLException {
+        return new CustomerGatewayVO(rs.getLong(at), rs.getString(at + 1), rs.getString(at + 2), rs.getString(at + 3), rs.getString(at + 4),
+                rs.getString(at + 5), rs.getString(at + 6), rs.getString(at + 7), rs.getInt(at + 8), rs.getInt(at + 9), rs.getBoolean(at + 10),
+                rs.getBoolean(at + 11), rs.getString(at + 12), rs.getBoolean(at + 13), rs.getLong(at + 14), rs.getLong(at + 15),
+                rs.getObject(at + 16, LocalDateTime.class));
     }
 }

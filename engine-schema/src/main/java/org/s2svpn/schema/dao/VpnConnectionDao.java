@@ -22,12 +22,11 @@ public final class VpnConnectionDao implements DisplayAndUuid {
     private static final String SELECT = "SELECT " + COLUMNS.stream().map(column -> "c." + column).collect(Collectors.joining(", "))
             + " FROM s2s_vpn_connection c";
     /**
-     * A connection with what its response shows besides it (its {@link Listed}): the customer gateway's columns
-     * prefixed with cg_, a connection whose customer gateway, VPN gateway or domain is gone (a delete in progress)
-     * left out.
+     * A connection's columns, then its customer gateway's, then what else its response shows (its {@link Listed}); a
+     * connection whose customer gateway, VPN gateway or domain is gone (a delete in progress) is left out.
      */
     private static final String LISTED = "SELECT " + COLUMNS.stream().map(column -> "c." + column).collect(Collectors.joining(", ")) + ", "
-            + CustomerGatewayDao.COLUMNS.stream().map(column -> "cg." + column + " AS cg_" + column).collect(Collectors.joining(", "))
+            + CustomerGatewayDao.COLUMNS.stream().map(column -> "cg." + column).collect(Collectors.joining(", "))
             + ", g.uuid AS listed_gateway, ip.public_ip_address AS listed_ip, a.account_name AS listed_account,"
             + " d.uuid AS listed_domain_uuid, d.name AS listed_domain, d.path AS listed_domain_path"
             + " FROM s2s_vpn_connection c"
@@ -110,7 +109,7 @@ public final class VpnConnectionDao implements DisplayAndUuid {
     }
 
     private static Listed listed(ResultSet rs, int row) throws SQLException {
-        return new Listed(map(rs, row), CustomerGatewayDao.map(rs, "cg_"), rs.getString("listed_gateway"), rs.getString("listed_ip"),
+        return new Listed(read(rs, 1), CustomerGatewayDao.read(rs, 1 + COLUMNS.size()), rs.getString("listed_gateway"), rs.getString("listed_ip"),
                 rs.getString("listed_account"), rs.getString("listed_domain_uuid"), rs.getString("listed_domain"),
                 rs.getString("listed_domain_path"));
     }
@@ -157,9 +156,13 @@ public final class VpnConnectionDao implements DisplayAndUuid {
     }
 
     private static VpnConnectionVO map(ResultSet rs, int row) throws SQLException {
-        return new VpnConnectionVO(rs.getLong("id"), rs.getString("uuid"), rs.getLong("vpn_gateway_id"), rs.getLong("customer_gateway_id"),
-                State.valueOf(rs.getString("state")), rs.getLong("domain_id"), rs.getLong("account_id"), rs.getBoolean("passive"),
-                rs.getBoolean("display"), rs.getString("reason"), rs.getObject("state_changed", LocalDateTime.class),
-                rs.getObject("created", LocalDateTime.class));
+        return read(rs, 1);
+    }
+
+    /** A connection from its {@link #COLUMNS}, in their order, from column {@code at} on. */
+    private static VpnConnectionVO read(ResultSet rs, int at) throws SQLException {
+        return new VpnConnectionVO(rs.getLong(at), rs.getString(at + 1), rs.getLong(at + 2), rs.getLong(at + 3), State.valueOf(rs.getString(at + 4)),
+                rs.getLong(at + 5), rs.getLong(at + 6), rs.getBoolean(at + 7), rs.getBoolean(at + 8), rs.getString(at + 9),
+                rs.getObject(at + 10, LocalDateTime.class), rs.getObject(at + 11, LocalDateTime.class));
     }
 }
