@@ -41,7 +41,7 @@ public class ApiBenchmark {
             S2sFleet fleet = S2sFleet.build(admin, ROUTERS, PER_ROUTER, CLIENTS);
             int pages = (fleet.connections().size() + 99) / 100;
 
-            listVpnConnections(admin, pages, 5); // warm-up: JIT, connection pools
+            listVpnConnections(admin, pages, 20); // warm-up: the JIT compiles for 10 to 20 s, pools fill
             Map<String, Long> pids = new LinkedHashMap<>(Map.of("server", server.pid(), "clients", ProcessHandle.current().pid()));
             if (CpuTime.databasePid() > 0) {
                 pids.put("MariaDB", CpuTime.databasePid());
