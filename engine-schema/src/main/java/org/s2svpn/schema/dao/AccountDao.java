@@ -13,10 +13,10 @@ import org.s2svpn.schema.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class AccountDao {
-    /** The columns {@link #map} reads. */
+    /** The columns {@link #read} reads, in this order. */
     static final List<String> COLUMNS = List.of("id", "uuid", "account_name", "type", "role_id", "domain_id", "state", "network_domain", "created",
             "removed");
-    private static final String SELECT = "SELECT " + String.join(", ", COLUMNS.stream().map(column -> "a." + column).toList()) + " FROM account a";
+    private static final String SELECT = "SELECT " + Columns.of("a", COLUMNS) + " FROM account a";
 
     private final JdbcClient jdbc;
 
@@ -68,14 +68,13 @@ public final class AccountDao {
     }
 
     private static AccountVO map(ResultSet rs, int row) throws SQLException {
-        return map(rs, "");
+        return read(rs, 1);
     }
 
-    /** An account read from columns named as {@link #COLUMNS} with a prefix (in a join). */
-    static AccountVO map(ResultSet rs, String prefix) throws SQLException {
-        return new AccountVO(rs.getLong(prefix + "id"), rs.getString(prefix + "uuid"), rs.getString(prefix + "account_name"),
-                RoleType.fromAccountType(rs.getInt(prefix + "type")), rs.getLong(prefix + "role_id"), rs.getLong(prefix + "domain_id"),
-                rs.getString(prefix + "state"), rs.getString(prefix + "network_domain"), rs.getObject(prefix + "created", LocalDateTime.class),
-                rs.getObject(prefix + "removed", LocalDateTime.class));
+    /** An account from its {@link #COLUMNS}, in their order, from column {@code at} on. */
+    static AccountVO read(ResultSet rs, int at) throws SQLException {
+        return new AccountVO(rs.getLong(at), rs.getString(at + 1), rs.getString(at + 2), RoleType.fromAccountType(rs.getInt(at + 3)),
+                rs.getLong(at + 4), rs.getLong(at + 5), rs.getString(at + 6), rs.getString(at + 7), rs.getObject(at + 8, LocalDateTime.class),
+                rs.getObject(at + 9, LocalDateTime.class));
     }
 }

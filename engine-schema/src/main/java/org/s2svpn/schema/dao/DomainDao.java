@@ -12,7 +12,7 @@ import org.s2svpn.schema.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class DomainDao {
-    /** The columns {@link #map} reads. */
+    /** The columns {@link #read} reads, in this order. */
     static final List<String> COLUMNS = List.of("id", "uuid", "parent", "name", "path", "level", "network_domain", "state", "created", "removed");
     private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM domain";
 
@@ -71,14 +71,14 @@ public final class DomainDao {
     }
 
     private static DomainVO map(ResultSet rs, int row) throws SQLException {
-        return map(rs, "");
+        return read(rs, 1);
     }
 
-    /** A domain read from columns named as {@link #COLUMNS} with a prefix (in a join). */
-    static DomainVO map(ResultSet rs, String prefix) throws SQLException {
-        long parent = rs.getLong(prefix + "parent");
-        return new DomainVO(rs.getLong(prefix + "id"), rs.getString(prefix + "uuid"), rs.wasNull() ? null : parent, rs.getString(prefix + "name"),
-                rs.getString(prefix + "path"), rs.getInt(prefix + "level"), rs.getString(prefix + "network_domain"), rs.getString(prefix + "state"),
-                rs.getObject(prefix + "created", LocalDateTime.class), rs.getObject(prefix + "removed", LocalDateTime.class));
+    /** A domain from its {@link #COLUMNS}, in their order, from column {@code at} on. */
+    static DomainVO read(ResultSet rs, int at) throws SQLException {
+        long parent = rs.getLong(at + 2);
+        Long parentOrNull = rs.wasNull() ? null : parent;
+        return new DomainVO(rs.getLong(at), rs.getString(at + 1), parentOrNull, rs.getString(at + 3), rs.getString(at + 4), rs.getInt(at + 5),
+                rs.getString(at + 6), rs.getString(at + 7), rs.getObject(at + 8, LocalDateTime.class), rs.getObject(at + 9, LocalDateTime.class));
     }
 }

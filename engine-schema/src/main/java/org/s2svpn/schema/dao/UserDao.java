@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.s2svpn.schema.AccountVO;
 import org.s2svpn.schema.DomainVO;
 import org.s2svpn.schema.Times;
@@ -15,12 +14,13 @@ import org.s2svpn.schema.UserVO;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class UserDao {
-    private static final String COLUMNS = "u.id, u.uuid, u.username, u.password, u.account_id, u.firstname, u.lastname, u.email, u.state,"
-            + " u.api_key, u.secret_key, u.timezone, u.created, u.removed";
-    private static final String SELECT = "SELECT " + COLUMNS + " FROM user u";
-    private static final String SELECT_OWNED = "SELECT " + COLUMNS + ", "
-            + AccountDao.COLUMNS.stream().map(column -> "a." + column + " AS a_" + column).collect(Collectors.joining(", ")) + ", "
-            + DomainDao.COLUMNS.stream().map(column -> "d." + column + " AS d_" + column).collect(Collectors.joining(", "))
+    /** The columns {@link #read} reads, in this order. */
+    private static final List<String> COLUMNS = List.of("id", "uuid", "username", "password", "account_id", "firstname", "lastname", "email",
+            "state", "api_key", "secret_key", "timezone", "created", "removed");
+    private static final String SELECT = "SELECT " + Columns.of("u", COLUMNS) + " FROM user u";
+    /** A user's columns, then its account's, then its domain's. */
+    private static final String SELECT_OWNED = "SELECT " + Columns.of("u", COLUMNS) + ", " + Columns.of("a", AccountDao.COLUMNS) + ", "
+            + Columns.of("d", DomainDao.COLUMNS)
             + " FROM user u JOIN account a ON a.id = u.account_id AND a.removed IS NULL JOIN domain d ON d.id = a.domain_id AND d.removed IS NULL";
 
     private final JdbcClient jdbc;
@@ -50,7 +50,8 @@ public final class UserDao {
     /** The live user of an API key with its live account and domain, in one query: every signed API call asks. */
     public Optional<Owned> findOwnedByApiKey(String apiKey) {
         return jdbc.sql(SELECT_OWNED + " WHERE u.api_key = ? AND u.removed IS NULL").param(apiKey)
-                .query((rs, row) -> new Owned(map(rs, row), AccountDao.map(rs, "a_"), DomainDao.map(rs, "d_"))).optional();
+                .query((rs, row) -> new Owned(read(rs, 1), AccountDao.read(rs, 1 + COLUMNS.size()),
+                        DomainDao.read(rs, 1 + COLUMNS.size() + AccountDao.COLUMNS.size()))).optional();
     }
 
     /** A username is unique within a domain, as in CloudStack. */
@@ -76,9 +77,13 @@ public final class UserDao {
     }
 
     private static UserVO map(ResultSet rs, int row) throws SQLException {
-        return new UserVO(rs.getLong("id"), rs.getString("uuid"), rs.getString("username"), rs.getString("password"),
-                rs.getLong("account_id"), rs.getString("firstname"), rs.getString("lastname"), rs.getString("email"), rs.getString("state"),
-                rs.getString("api_key"), rs.getString("secret_key"), rs.getString("timezone"), rs.getObject("created", LocalDateTime.class),
-                rs.getObject("removed", LocalDateTime.class));
+        return read(rs, 1);
+    }
+
+    /** A user from its {@link #COLUMNS}, in their order, from column {@code at} on. */
+    private static UserVO read(ResultSet rs, int at) throws SQLException {
+        return new UserVO(rs.getLong(at), rs.getString(at + 1), rs.getString(at + 2), rs.getString(at + 3), rs.getLong(at + 4),
+                rs.getString(at + 5), rs.getString(at + 6), rs.getString(at + 7), rs.getString(at + 8), rs.getString(at + 9), rs.getString(at + 10),
+                rs.getString(at + 11), rs.getObject(at + 12, LocalDateTime.class), rs.getObject(at + 13, LocalDateTime.class));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.s2svpn.schema.CustomerGatewayVO;
 import org.s2svpn.schema.Times;
 import org.s2svpn.schema.VpnConnectionVO;
@@ -19,14 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class VpnConnectionDao implements DisplayAndUuid {
     private static final List<String> COLUMNS = List.of("id", "uuid", "vpn_gateway_id", "customer_gateway_id", "state", "domain_id", "account_id",
             "passive", "display", "reason", "state_changed", "created");
-    private static final String SELECT = "SELECT " + COLUMNS.stream().map(column -> "c." + column).collect(Collectors.joining(", "))
-            + " FROM s2s_vpn_connection c";
+    private static final String SELECT = "SELECT " + Columns.of("c", COLUMNS) + " FROM s2s_vpn_connection c";
     /**
      * A connection's columns, then its customer gateway's, then what else its response shows (its {@link Listed}); a
      * connection whose customer gateway, VPN gateway or domain is gone (a delete in progress) is left out.
      */
-    private static final String LISTED = "SELECT " + COLUMNS.stream().map(column -> "c." + column).collect(Collectors.joining(", ")) + ", "
-            + CustomerGatewayDao.COLUMNS.stream().map(column -> "cg." + column).collect(Collectors.joining(", "))
+    private static final String LISTED = "SELECT " + Columns.of("c", COLUMNS) + ", " + Columns.of("cg", CustomerGatewayDao.COLUMNS)
             + ", g.uuid AS listed_gateway, ip.public_ip_address AS listed_ip, a.account_name AS listed_account,"
             + " d.uuid AS listed_domain_uuid, d.name AS listed_domain, d.path AS listed_domain_path"
             + " FROM s2s_vpn_connection c"

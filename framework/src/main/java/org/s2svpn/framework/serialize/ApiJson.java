@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.lang.invoke.MethodHandle;
@@ -55,7 +56,7 @@ final class ApiJson {
     }
 
     void write(StringBuilder out, Object value) {
-        if (value == null || value instanceof com.google.gson.JsonNull) {
+        if (value == null || value instanceof JsonNull) {
             out.append("null");
         } else if (value instanceof String s) {
             string(out, s);
@@ -113,7 +114,7 @@ final class ApiJson {
 
     /** "name":value after a comma unless first; a null value is left out. Whether the next member is still the first. */
     private boolean member(StringBuilder out, boolean first, String name, Object value) {
-        if (value == null || value instanceof com.google.gson.JsonNull) {
+        if (value == null || value instanceof JsonNull) {
             return first;
         }
         if (!first) {
