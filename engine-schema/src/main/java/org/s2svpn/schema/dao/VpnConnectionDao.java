@@ -5,10 +5,16 @@ import static java.util.Objects.requireNonNull;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.s2svpn.schema.CustomerGatewayVO;
 import org.s2svpn.schema.Times;
 import org.s2svpn.schema.VpnConnectionVO;
@@ -31,7 +37,24 @@ public final class VpnConnectionDao implements DisplayAndUuid {
             + " JOIN s2s_vpn_gateway g ON g.id = c.vpn_gateway_id AND g.removed IS NULL"
             + " JOIN domain d ON d.id = c.domain_id AND d.removed IS NULL"
             + " LEFT JOIN user_ip_address ip ON ip.id = g.addr_id"
-            + " LEFT JOIN account a ON a.id = c.account_id AND a.removed IS NULL";
+            + " LEFT JOIN account a ON a.id = c.account_id AND a.removed IS NULL WHERE c.removed IS NULL";
+    private static final int KEPT_SEARCHES = 64;
+
+    /** The filters of a search. */
+    private record Search(List<Long> accountIds, Long vpcId, Boolean display) {
+    }
+
+    /** A search's matching ids, newest first, as they were at a generation of the table. */
+    private record Ids(long generation, long[] ids) {
+    }
+
+    /** The ids of the latest searches, least recently used first. */
+    private final Map<Search, Ids> kept = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Search, Ids> eldest) {
+            return size() > KEPT_SEARCHES;
+        }
+    };
 
     private final JdbcClient jdbc;
 
@@ -45,6 +68,7 @@ public final class VpnConnectionDao implements DisplayAndUuid {
         long id = Inserts.insert(jdbc, "INSERT INTO s2s_vpn_connection (uuid, vpn_gateway_id, customer_gateway_id, state, domain_id, account_id,"
                         + " passive, display, state_changed, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", uuid, vpnGatewayId, customerGatewayId,
                 State.Pending.name(), domainId, accountId, passive, display, now, now);
+        changed();
         return new VpnConnectionVO(id, uuid, vpnGatewayId, customerGatewayId, State.Pending, domainId, accountId, passive, display, null, now,
                 now);
     }
@@ -80,16 +104,41 @@ public final class VpnConnectionDao implements DisplayAndUuid {
     }
 
     /**
-     * One page of the connections that match, newest first, each with its {@link Listed}: the count, then one query.
-     * The page is cut on the ids alone, in the index on (account, removed), and only its 100 rows are read and
-     * joined: skipping 5,000 whole rows to reach a page, or joining 10,000 to count them, cost five times the query.
-     * A live connection always has its live VPN gateway (a gateway is removed after its connections), so only a
-     * VPC filter looks at gateways.
+     * One page of the connections that match, newest first, each with its {@link Listed}, and how many match. The
+     * ids that match are kept per search until the table's generation changes (one read of one row tells, whichever
+     * server wrote): counting 10,000 connections and skipping 5,000 to reach a page, at every call, was half of
+     * MariaDB's work for a list. Then one query reads and joins the page's rows. A live connection always has its
+     * live VPN gateway (a gateway is removed after its connections), so only a VPC filter looks at gateways.
      */
     public Page<Listed> search(List<Long> accountIds, Long id, Long vpcId, Boolean display, long offset, int limit) {
+        long[] ids = id != null ? matching(accountIds, id, vpcId, display) : kept(new Search(accountIds, vpcId, display));
+        int from = (int) Math.min(offset, ids.length);
+        int to = (int) Math.min((long) from + limit, ids.length);
+        Map<Long, Listed> rows = listed(Arrays.stream(ids, from, to).boxed().toList()).stream()
+                .collect(Collectors.toMap(l -> l.connection().id(), Function.identity()));
+        return new Page<>(Arrays.stream(ids, from, to).mapToObj(rows::get).filter(Objects::nonNull).toList(), ids.length);
+    }
+
+    private long[] kept(Search search) {
+        long generation = jdbc.sql("SELECT generation FROM s2s_generation WHERE name = 's2s_vpn_connection'").query(Long.class).single();
+        synchronized (kept) {
+            Ids ids = kept.get(search);
+            if (ids != null && ids.generation() == generation) {
+                return ids.ids();
+            }
+        }
+        // read after the generation: a write after that read changes it again, so these ids are never kept as current
+        long[] ids = matching(search.accountIds(), null, search.vpcId(), search.display());
+        synchronized (kept) {
+            kept.put(search, new Ids(generation, ids));
+        }
+        return ids;
+    }
+
+    private long[] matching(List<Long> accountIds, Long id, Long vpcId, Boolean display) {
         return new Where("SELECT c.id FROM s2s_vpn_connection c WHERE c.removed IS NULL").in("c.account_id", accountIds).eq("c.id", id)
                 .condition("c.vpn_gateway_id IN (SELECT g.id FROM s2s_vpn_gateway g WHERE g.vpc_id = ?)", vpcId).eq("c.display", display)
-                .page(jdbc, "c.id DESC", LISTED + " JOIN (%s) page ON page.id = c.id ORDER BY c.id DESC", VpnConnectionDao::listed, offset, limit);
+                .list(jdbc, "c.id DESC", (rs, row) -> rs.getLong(1)).stream().mapToLong(Long::longValue).toArray();
     }
 
     /**
@@ -102,7 +151,7 @@ public final class VpnConnectionDao implements DisplayAndUuid {
 
     /** The {@link Listed} of connections by id, in one query whatever their number. */
     public List<Listed> listed(Collection<Long> ids) {
-        return new Where(LISTED + " WHERE 1 = 1").in("c.id", List.copyOf(ids)).list(jdbc, "c.id", VpnConnectionDao::listed);
+        return new Where(LISTED).in("c.id", List.copyOf(ids)).list(jdbc, "c.id", VpnConnectionDao::listed);
     }
 
     private static Listed listed(ResultSet rs, int row) throws SQLException {
@@ -134,6 +183,7 @@ public final class VpnConnectionDao implements DisplayAndUuid {
     @Override
     public void setDisplay(long id, boolean display) {
         jdbc.sql("UPDATE s2s_vpn_connection SET display = ? WHERE id = ?").params(display, id).update();
+        changed();
     }
 
     @Override
@@ -148,8 +198,20 @@ public final class VpnConnectionDao implements DisplayAndUuid {
 
     /** Removes a live connection; false when it was already removed (by another job), which keeps its first removal time. */
     public boolean markRemoved(long id) {
-        return jdbc.sql("UPDATE s2s_vpn_connection SET state = 'Removed', removed = ? WHERE id = ? AND removed IS NULL").params(Times.now(), id)
-                .update() == 1;
+        boolean removed = jdbc.sql("UPDATE s2s_vpn_connection SET state = 'Removed', removed = ? WHERE id = ? AND removed IS NULL")
+                .params(Times.now(), id).update() == 1;
+        if (removed) {
+            changed();
+        }
+        return removed;
+    }
+
+    /**
+     * After a write that adds, removes or re-labels a connection (in the writer's transaction when it has one): the
+     * ids every server kept for its searches are out of date.
+     */
+    private void changed() {
+        jdbc.sql("UPDATE s2s_generation SET generation = generation + 1 WHERE name = 's2s_vpn_connection'").update();
     }
 
     private static VpnConnectionVO map(ResultSet rs, int row) throws SQLException {

@@ -65,20 +65,4 @@ final class Where {
     int update(JdbcClient jdbc) {
         return matchesNothing ? 0 : jdbc.sql(sql.toString()).params(params).update();
     }
-
-    /**
-     * A page of a search for ids ("SELECT t.id FROM ..."), with the count of all that match: the ids are cut in the
-     * database (an index suffices), then {@code rows}, a query with "%s" where the page of ids goes (e.g. "SELECT ...
-     * FROM t JOIN (%s) page ON page.id = t.id ORDER BY ..."), reads only the page's rows.
-     */
-    <T> Page<T> page(JdbcClient jdbc, String orderBy, String rows, RowMapper<T> mapper, long offset, int limit) {
-        if (matchesNothing) {
-            return new Page<>(List.of(), 0);
-        }
-        int total = jdbc.sql("SELECT COUNT(*) FROM (" + sql + ") matched").params(params).query(Integer.class).single();
-        List<Object> paged = new ArrayList<>(params);
-        paged.addAll(List.of(limit, offset));
-        String page = sql + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?";
-        return new Page<>(jdbc.sql(rows.formatted(page)).params(paged).query(mapper).list(), total);
-    }
 }

@@ -1,0 +1,87 @@
+package org.s2svpn.test;
+
+import static org.junit.Assert.assertEquals;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.Test;
+
+/**
+ * Two management servers on one MariaDB: a list on one shows at once, count and pages, what the other just created,
+ * deleted or hid (each server keeps the ids of its recent lists while the database says they are current). The
+ * first server makes the changes: its simulated routers live in its process.
+ */
+public class ListAcrossServersTest {
+
+    @Test
+    public void aListShowsAtOnceWhatAnotherServerChanged() throws Exception {
+        Path base = Files.createTempDirectory("s2svpn-lists-");
+        TestDatabase database = TestDatabase.create("mariadb", base);
+        try (ServerProcess first = ServerProcess.start(Files.createDirectories(base.resolve("ms1")), database)) {
+            Path dir = Files.createDirectories(base.resolve("ms2"));
+            Files.copy(base.resolve("ms1").resolve("key"), dir.resolve("key"));
+            Files.copy(base.resolve("ms1").resolve("admin.keys"), dir.resolve("admin.keys"));
+            try (ServerProcess second = ServerProcess.start(dir, database)) {
+                ApiClient a = first.admin();
+                ApiClient b = second.admin();
+                S2sFleet fleet = S2sFleet.build(a, 2, 3, 2);
+                List<String> all = new ArrayList<>(fleet.connections());
+                assertListed(a, all);
+                assertListed(b, all);
+
+                a.ok("updateConfiguration", "name", "site2site.vpn.vpngateway.connection.limit", "value", "10");
+                String vpnGateway = a.ok("listVpnGateways", "vpcid", fleet.vpcs().get(0)).getAsJsonArray("vpngateway").get(0).getAsJsonObject()
+                        .get("id").getAsString();
+                String customer = a.job("createVpnCustomerGateway", "name", "late", "gateway", "198.51.100.7", "cidrlist", "192.168.200.0/24",
+                        "ipsecpsk", "late-secret", "ikepolicy", "aes256-sha256;modp2048", "esppolicy", "aes256-sha256")
+                        .getAsJsonObject("vpncustomergateway").get("id").getAsString();
+                String late = a.job("createVpnConnection", "s2svpngatewayid", vpnGateway, "s2scustomergatewayid", customer)
+                        .getAsJsonObject("vpnconnection").get("id").getAsString();
+                all.add(late);
+                assertListed(b, all);
+
+                String gone = all.remove(0);
+                a.job("deleteVpnConnection", "id", gone);
+                assertListed(b, all);
+
+                String hidden = all.get(1);
+                List<String> shown = ids(b.ok("listVpnConnections", "fordisplay", "true"));
+                a.job("updateVpnConnection", "id", hidden, "fordisplay", "false");
+                shown.remove(hidden);
+                assertEquals(shown, ids(b.ok("listVpnConnections", "fordisplay", "true")));
+                assertListed(b, all);
+            }
+        } finally {
+            database.drop();
+        }
+    }
+
+    /** All of them and no other, the count is the total, and pages of 2 are cut from the list in its order. */
+    private static void assertListed(ApiClient api, List<String> connections) {
+        List<String> listed = ids(api.ok("listVpnConnections"));
+        assertEquals(connections.size(), api.ok("listVpnConnections").get("count").getAsInt());
+        assertEquals(new HashSet<>(connections), new HashSet<>(listed));
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= (connections.size() + 1) / 2; page++) {
+            JsonObject answer = api.ok("listVpnConnections", "page", String.valueOf(page), "pagesize", "2");
+            assertEquals(connections.size(), answer.get("count").getAsInt());
+            paged.addAll(ids(answer));
+        }
+        assertEquals(listed, paged);
+    }
+
+    private static List<String> ids(JsonObject list) {
+        List<String> ids = new ArrayList<>();
+        if (list.has("vpnconnection")) {
+            for (JsonElement c : list.getAsJsonArray("vpnconnection")) {
+                ids.add(c.getAsJsonObject().get("id").getAsString());
+            }
+        }
+        return ids;
+    }
+}
