@@ -175,7 +175,8 @@ public class RouterRestartBenchmark {
                 lastConnected = Math.max(lastConnected, at - wallStart);
             }
         }
-        return String.join(", ", steps) + "; the last went Connected in the server at +" + lastConnected + " ms";
+        return String.join(", ", steps) + (lastConnected < 0 ? "; none changed state in the server (they stayed Connected)"
+                : "; the last went Connected in the server at +" + lastConnected + " ms");
     }
 
     private static String logSince(long offset) throws IOException {
