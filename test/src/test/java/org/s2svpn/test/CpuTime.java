@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -37,10 +38,11 @@ final class CpuTime {
 
     /** The CPU each named process used between two readings of {@link #of}, in ms. */
     static Map<String, Double> since(Map<String, Long> pids, Map<String, Double> before) {
-        return pids.keySet().stream().collect(Collectors.toMap(name -> name, name -> millis(pids.get(name)) - before.get(name)));
+        return pids.keySet().stream()
+                .collect(Collectors.toMap(name -> name, name -> millis(pids.get(name)) - before.get(name), (a, b) -> a, LinkedHashMap::new));
     }
 
     static Map<String, Double> of(Map<String, Long> pids) {
-        return pids.keySet().stream().collect(Collectors.toMap(name -> name, name -> millis(pids.get(name))));
+        return pids.keySet().stream().collect(Collectors.toMap(name -> name, name -> millis(pids.get(name)), (a, b) -> a, LinkedHashMap::new));
     }
 }
