@@ -49,7 +49,16 @@ public final class UserDao {
 
     /** The live user of an API key with its live account and domain, in one query: every signed API call asks. */
     public Optional<Owned> findOwnedByApiKey(String apiKey) {
-        return jdbc.sql(SELECT_OWNED + " WHERE u.api_key = ? AND u.removed IS NULL").param(apiKey)
+        return owned("u.api_key = ?", apiKey);
+    }
+
+    /** The live user with its live account and domain (a session's or a login's caller). */
+    public Optional<Owned> findOwnedById(long id) {
+        return owned("u.id = ?", id);
+    }
+
+    private Optional<Owned> owned(String condition, Object value) {
+        return jdbc.sql(SELECT_OWNED + " WHERE " + condition + " AND u.removed IS NULL").param(value)
                 .query((rs, row) -> new Owned(read(rs, 1), AccountDao.read(rs, 1 + COLUMNS.size()),
                         DomainDao.read(rs, 1 + COLUMNS.size() + AccountDao.COLUMNS.size()))).optional();
     }

@@ -10,7 +10,6 @@ import org.s2svpn.framework.auth.Authenticator;
 import org.s2svpn.schema.AccountVO;
 import org.s2svpn.schema.DomainVO;
 import org.s2svpn.schema.UserVO;
-import org.s2svpn.schema.dao.AccountDao;
 import org.s2svpn.schema.dao.DomainDao;
 import org.s2svpn.schema.dao.SessionDao;
 import org.s2svpn.schema.dao.UserDao;
@@ -20,14 +19,12 @@ public final class AuthenticatorImpl implements Authenticator {
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(Long.parseLong(ApiServer.SESSION_TIMEOUT_SECONDS));
 
     private final UserDao users;
-    private final AccountDao accounts;
     private final DomainDao domains;
     private final SessionDao sessions;
     private final AccountManager accountManager;
 
-    public AuthenticatorImpl(UserDao users, AccountDao accounts, DomainDao domains, SessionDao sessions, AccountManager accountManager) {
+    public AuthenticatorImpl(UserDao users, DomainDao domains, SessionDao sessions, AccountManager accountManager) {
         this.users = requireNonNull(users, "users");
-        this.accounts = requireNonNull(accounts, "accounts");
         this.domains = requireNonNull(domains, "domains");
         this.sessions = requireNonNull(sessions, "sessions");
         this.accountManager = requireNonNull(accountManager, "accountManager");
@@ -37,8 +34,7 @@ public final class AuthenticatorImpl implements Authenticator {
     public Optional<KeyOwner> byApiKey(String apiKey) {
         return users.findOwnedByApiKey(apiKey)
                 .filter(owned -> owned.user().secretKey() != null)
-                .flatMap(owned -> context(owned.user(), owned.account(), owned.domain())
-                        .map(caller -> new KeyOwner(caller, accountManager.secretKeyOf(owned.user()))));
+                .flatMap(owned -> context(owned).map(caller -> new KeyOwner(caller, accountManager.secretKeyOf(owned.user()))));
     }
 
     @Override
@@ -48,7 +44,8 @@ public final class AuthenticatorImpl implements Authenticator {
                 : domains.findByPath(internalPath(domainPath));
         return domain.flatMap(d -> users.findByUsernameInDomain(username, d.id()))
                 .filter(user -> Passwords.matches(password, user.password()))
-                .flatMap(this::context);
+                .flatMap(user -> users.findOwnedById(user.id()))
+                .flatMap(AuthenticatorImpl::context);
     }
 
     /** Login takes "/", "ROOT", "ROOT/a", "/a" or "a/b" and means the path /a/b/. */
@@ -73,7 +70,7 @@ public final class AuthenticatorImpl implements Authenticator {
 
     @Override
     public Optional<CallContext> session(String sessionKey) {
-        return sessions.touch(sessionKey, SESSION_TIMEOUT).flatMap(users::findById).flatMap(this::context);
+        return sessions.touch(sessionKey, SESSION_TIMEOUT).flatMap(users::findOwnedById).flatMap(AuthenticatorImpl::context);
     }
 
     @Override
@@ -81,13 +78,11 @@ public final class AuthenticatorImpl implements Authenticator {
         sessions.delete(sessionKey);
     }
 
-    private Optional<CallContext> context(UserVO user) {
-        return accounts.findById(user.accountId())
-                .flatMap(account -> domains.findById(account.domainId()).flatMap(domain -> context(user, account, domain)));
-    }
-
     /** Only an enabled user of an enabled account gets in. */
-    private static Optional<CallContext> context(UserVO user, AccountVO account, DomainVO domain) {
+    private static Optional<CallContext> context(UserDao.Owned owned) {
+        UserVO user = owned.user();
+        AccountVO account = owned.account();
+        DomainVO domain = owned.domain();
         if (!UserVO.ENABLED.equals(user.state()) || !AccountVO.ENABLED.equals(account.state())) {
             return Optional.empty();
         }
