@@ -29,6 +29,7 @@ import org.s2svpn.schema.dao.AlertDao;
 import org.s2svpn.schema.dao.DataCenterDao;
 import org.s2svpn.schema.dao.DomainDao;
 import org.s2svpn.schema.dao.EventDao;
+import org.s2svpn.schema.dao.Generations;
 import org.s2svpn.schema.dao.RoleDao;
 import org.s2svpn.schema.dao.SessionDao;
 import org.s2svpn.schema.dao.UserDao;
@@ -85,7 +86,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ServerContext {
     /** Components with one constructor whose arguments are other components. */
     static final List<Class<?>> COMPONENTS = List.of(
-            AsyncJobDao.class, DomainDao.class, RoleDao.class, AccountDao.class, UserDao.class, SessionDao.class, EventDao.class,
+            AsyncJobDao.class, Generations.class, DomainDao.class, RoleDao.class, AccountDao.class, UserDao.class, SessionDao.class, EventDao.class,
             AlertDao.class, DataCenterDao.class, EntityResolver.class, ParameterBinder.class, AccessPolicyImpl.class, OwnerScope.class,
             AccountManager.class, AccountViews.class, AuthenticatorImpl.class, EventRecorderImpl.class, AlertManager.class,
             Bootstrap.class, ServerSettings.class,

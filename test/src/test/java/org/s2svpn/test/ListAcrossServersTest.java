@@ -13,8 +13,8 @@ import org.junit.Test;
 
 /**
  * Two management servers on one MariaDB: a list on one shows at once, count and pages, what the other just created,
- * deleted or hid (each server keeps the ids of its recent lists while the database says they are current). The
- * first server makes the changes: its simulated routers live in its process.
+ * deleted, hid or updated (each server keeps the ids and rows of its recent lists while the database says they are
+ * current). The first server makes the changes: its simulated routers live in its process.
  */
 public class ListAcrossServersTest {
 
@@ -55,6 +55,25 @@ public class ListAcrossServersTest {
                 shown.remove(hidden);
                 assertEquals(shown, ids(b.ok("listVpnConnections", "fordisplay", "true")));
                 assertListed(b, all);
+
+                // what a listed connection shows: a customer gateway's update, and the state a router's stop leaves
+                String updated = all.get(2);
+                JsonObject before = listed(b, updated);
+                a.job("updateVpnCustomerGateway", "id", before.get("s2scustomergatewayid").getAsString(), "name", "renamed", "gateway",
+                        before.get("gateway").getAsString(), "cidrlist", "192.168.77.0/24", "ipsecpsk", "new-secret", "ikepolicy",
+                        before.get("ikepolicy").getAsString(), "esppolicy", before.get("esppolicy").getAsString());
+                assertEquals("192.168.77.0/24", listed(b, updated).get("cidrlist").getAsString());
+                assertEquals("new-secret", listed(b, updated).get("ipsecpsk").getAsString());
+                assertEquals("192.168.77.0/24", b.ok("listVpnConnections", "id", updated).getAsJsonArray("vpnconnection").get(0)
+                        .getAsJsonObject().get("cidrlist").getAsString());
+
+                String vpc = fleet.vpcs().get(1);
+                List<String> ofVpc = ids(b.ok("listVpnConnections", "vpcid", vpc));
+                String router = a.ok("listRouters", "vpcid", vpc).getAsJsonArray("router").get(0).getAsJsonObject().get("id").getAsString();
+                a.job("stopRouter", "id", router);
+                for (String c : ofVpc) {
+                    assertEquals(c, "Disconnected", listed(b, c).get("state").getAsString());
+                }
             }
         } finally {
             database.drop();
@@ -73,6 +92,16 @@ public class ListAcrossServersTest {
             paged.addAll(ids(answer));
         }
         assertEquals(listed, paged);
+    }
+
+    /** The connection as the whole list shows it. */
+    private static JsonObject listed(ApiClient api, String id) {
+        for (JsonElement c : api.ok("listVpnConnections").getAsJsonArray("vpnconnection")) {
+            if (c.getAsJsonObject().get("id").getAsString().equals(id)) {
+                return c.getAsJsonObject();
+            }
+        }
+        throw new AssertionError(id + " is not listed");
     }
 
     private static List<String> ids(JsonObject list) {

@@ -17,6 +17,7 @@ import org.junit.Test;
 import org.s2svpn.framework.crypto.Encryptor;
 import org.s2svpn.schema.VpnConnectionVO;
 import org.s2svpn.schema.dao.CustomerGatewayDao;
+import org.s2svpn.schema.dao.Generations;
 import org.s2svpn.schema.dao.IpAddressDao;
 import org.s2svpn.schema.dao.VpcDao;
 import org.s2svpn.schema.dao.VpnConnectionDao;
@@ -28,6 +29,7 @@ import org.s2svpn.vpn.render.S2sConnection;
 import org.s2svpn.vpn.router.S2sModels;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The management server as a user runs it (its own process, MariaDB), this machine as its network node over a
@@ -211,8 +213,11 @@ public class S2sServerKillTest {
      */
     private static String databaseHash(JdbcClient db, Path dataDir, String vpcUuid, String namespace) throws IOException {
         VpcDao vpcs = new VpcDao(db);
-        VpnConnectionDao connections = new VpnConnectionDao(db);
-        S2sModels models = new S2sModels(connections, new VpnGatewayDao(db), new CustomerGatewayDao(db), new IpAddressDao(db), vpcs,
+        // reads only: no transaction
+        Generations generations = new Generations(db, TransactionOperations.withoutTransaction());
+        VpnConnectionDao connections = new VpnConnectionDao(db, generations);
+        S2sModels models = new S2sModels(connections, new VpnGatewayDao(db, generations), new CustomerGatewayDao(db, generations),
+                new IpAddressDao(db), vpcs,
                 Encryptor.fromKeyFile(dataDir.resolve("key")));
         long vpcId = db.sql("SELECT id FROM vpc WHERE uuid = ?").param(vpcUuid).query(Long.class).single();
         S2sModels.Live all = models.live(vpcId);

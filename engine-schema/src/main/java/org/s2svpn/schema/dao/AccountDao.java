@@ -19,9 +19,11 @@ public final class AccountDao {
     private static final String SELECT = "SELECT " + Columns.of("a", COLUMNS) + " FROM account a";
 
     private final JdbcClient jdbc;
+    private final Generations generations;
 
-    public AccountDao(JdbcClient jdbc) {
+    public AccountDao(JdbcClient jdbc, Generations generations) {
         this.jdbc = requireNonNull(jdbc, "jdbc");
+        this.generations = requireNonNull(generations, "generations");
     }
 
     public AccountVO insert(String uuid, String name, RoleType type, long roleId, long domainId, String networkDomain) {
@@ -58,9 +60,13 @@ public final class AccountDao {
                 .param(DomainDao.likePrefix(domainPath)).query(Long.class).list();
     }
 
+    /** Removes a live account; its name is no longer shown with its connections. */
     public boolean markRemoved(long id) {
-        return jdbc.sql("UPDATE account SET removed = ?, state = 'removed' WHERE id = ? AND removed IS NULL").params(Times.now(), id)
-                .update() == 1;
+        return generations.write(() -> {
+            generations.changed(Generations.LISTED);
+            return jdbc.sql("UPDATE account SET removed = ?, state = 'removed' WHERE id = ? AND removed IS NULL").params(Times.now(), id)
+                    .update() == 1;
+        });
     }
 
     public int countInDomain(long domainId) {

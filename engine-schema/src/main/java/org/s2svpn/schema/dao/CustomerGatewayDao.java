@@ -18,9 +18,11 @@ public final class CustomerGatewayDao {
     private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM s2s_customer_gateway";
 
     private final JdbcClient jdbc;
+    private final Generations generations;
 
-    public CustomerGatewayDao(JdbcClient jdbc) {
+    public CustomerGatewayDao(JdbcClient jdbc, Generations generations) {
         this.jdbc = requireNonNull(jdbc, "jdbc");
+        this.generations = requireNonNull(generations, "generations");
     }
 
     /** Inserts the gateway (id and created are taken from the database) and returns it as stored. */
@@ -36,11 +38,14 @@ public final class CustomerGatewayDao {
 
     /** Replaces every field but the identity and the owner, as updateVpnCustomerGateway does. */
     public void update(CustomerGatewayVO g) {
-        jdbc.sql("UPDATE s2s_customer_gateway SET name = ?, gateway_ip = ?, guest_cidr_list = ?, ipsec_psk = ?, ike_policy = ?, esp_policy = ?,"
+        generations.write(() -> {
+            generations.changed(Generations.LISTED);
+            return jdbc.sql("UPDATE s2s_customer_gateway SET name = ?, gateway_ip = ?, guest_cidr_list = ?, ipsec_psk = ?, ike_policy = ?, esp_policy = ?,"
                         + " ike_lifetime = ?, esp_lifetime = ?, dpd = ?, force_encap = ?, ike_version = ?, split_connections = ? WHERE id = ?")
                 .params(g.name(), g.gatewayIp(), g.guestCidrList(), g.encryptedPsk(), g.ikePolicy(), g.espPolicy(), g.ikeLifetime(),
                         g.espLifetime(), g.dpd(), g.forceEncap(), g.ikeVersion(), g.splitConnections(), g.id())
                 .update();
+        });
     }
 
     /** Those of the ids that exist: one query for a page of a list. */
@@ -68,8 +73,11 @@ public final class CustomerGatewayDao {
     }
 
     public int removeByAccount(long accountId) {
-        return jdbc.sql("UPDATE s2s_customer_gateway SET removed = ? WHERE account_id = ? AND removed IS NULL").params(Times.now(), accountId)
-                .update();
+        return generations.write(() -> {
+            generations.changed(Generations.LISTED);
+            return jdbc.sql("UPDATE s2s_customer_gateway SET removed = ? WHERE account_id = ? AND removed IS NULL").params(Times.now(), accountId)
+                    .update();
+        });
     }
 
     private static CustomerGatewayVO map(ResultSet rs, int row) throws SQLException {

@@ -7,14 +7,13 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.s2svpn.schema.CustomerGatewayVO;
 import org.s2svpn.schema.Times;
 import org.s2svpn.schema.VpnConnectionVO;
@@ -39,6 +38,8 @@ public final class VpnConnectionDao implements DisplayAndUuid {
             + " LEFT JOIN user_ip_address ip ON ip.id = g.addr_id"
             + " LEFT JOIN account a ON a.id = c.account_id AND a.removed IS NULL WHERE c.removed IS NULL";
     private static final int KEPT_SEARCHES = 64;
+    /** About 1.5 KB each: 30 MB at most. */
+    private static final int KEPT_ROWS = 20_000;
 
     /** The filters of a search. */
     private record Search(List<Long> accountIds, Long vpcId, Boolean display) {
@@ -56,19 +57,32 @@ public final class VpnConnectionDao implements DisplayAndUuid {
         }
     };
 
-    private final JdbcClient jdbc;
+    /** The rows lists showed lately, by connection id, least recently used first, as they were at {@link #keptRowsGeneration}. */
+    private final Map<Long, Listed> keptRows = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Listed> eldest) {
+            return size() > KEPT_ROWS;
+        }
+    };
+    private long keptRowsGeneration = -1;
 
-    public VpnConnectionDao(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Generations generations;
+
+    public VpnConnectionDao(JdbcClient jdbc, Generations generations) {
         this.jdbc = requireNonNull(jdbc, "jdbc");
+        this.generations = requireNonNull(generations, "generations");
     }
 
     public VpnConnectionVO insert(long vpnGatewayId, long customerGatewayId, long domainId, long accountId, boolean passive, boolean display) {
         String uuid = UUID.randomUUID().toString();
         LocalDateTime now = Times.now();
-        long id = Inserts.insert(jdbc, "INSERT INTO s2s_vpn_connection (uuid, vpn_gateway_id, customer_gateway_id, state, domain_id, account_id,"
-                        + " passive, display, state_changed, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", uuid, vpnGatewayId, customerGatewayId,
-                State.Pending.name(), domainId, accountId, passive, display, now, now);
-        changed();
+        long id = generations.write(() -> {
+            generations.changed(Generations.CONNECTIONS);
+            return Inserts.insert(jdbc, "INSERT INTO s2s_vpn_connection (uuid, vpn_gateway_id, customer_gateway_id, state, domain_id,"
+                            + " account_id, passive, display, state_changed, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", uuid, vpnGatewayId,
+                    customerGatewayId, State.Pending.name(), domainId, accountId, passive, display, now, now);
+        });
         return new VpnConnectionVO(id, uuid, vpnGatewayId, customerGatewayId, State.Pending, domainId, accountId, passive, display, null, now,
                 now);
     }
@@ -104,23 +118,55 @@ public final class VpnConnectionDao implements DisplayAndUuid {
     }
 
     /**
-     * One page of the connections that match, newest first, each with its {@link Listed}, and how many match. The
-     * ids that match are kept per search until the table's generation changes (one read of one row tells, whichever
-     * server wrote): counting 10,000 connections and skipping 5,000 to reach a page, at every call, was half of
-     * MariaDB's work for a list. Then one query reads and joins the page's rows. A live connection always has its
-     * live VPN gateway (a gateway is removed after its connections), so only a VPC filter looks at gateways.
+     * One page of the connections that match, newest first, each with its {@link Listed}, and how many match. What a
+     * list reads is kept until the {@link Generations} say it changed (one read of one table tells, whichever server
+     * wrote): the ids that match, per search (counting 10,000 connections and skipping 5,000 to reach a page, at every
+     * call, was half of MariaDB's work for a list), and the rows shown (reading and joining a page's 100 rows was
+     * most of the rest). A live connection always has its live VPN gateway (a gateway is removed after its
+     * connections), so only a VPC filter looks at gateways.
      */
     public Page<Listed> search(List<Long> accountIds, Long id, Long vpcId, Boolean display, long offset, int limit) {
-        long[] ids = id != null ? matching(accountIds, id, vpcId, display) : kept(new Search(accountIds, vpcId, display));
+        long[] current = generations.current(Generations.CONNECTIONS, Generations.LISTED);
+        long[] ids = id != null ? matching(accountIds, id, vpcId, display) : kept(new Search(accountIds, vpcId, display), current[0]);
         int from = (int) Math.min(offset, ids.length);
         int to = (int) Math.min((long) from + limit, ids.length);
-        Map<Long, Listed> rows = listed(Arrays.stream(ids, from, to).boxed().toList()).stream()
-                .collect(Collectors.toMap(l -> l.connection().id(), Function.identity()));
-        return new Page<>(Arrays.stream(ids, from, to).mapToObj(rows::get).filter(Objects::nonNull).toList(), ids.length);
+        return new Page<>(shown(Arrays.stream(ids, from, to).boxed().toList(), current[1]), ids.length);
     }
 
-    private long[] kept(Search search) {
-        long generation = jdbc.sql("SELECT generation FROM s2s_generation WHERE name = 's2s_vpn_connection'").query(Long.class).single();
+    /** The rows of the ids that are still listed, in their order: those kept at this generation, the others read and kept. */
+    private List<Listed> shown(List<Long> ids, long generation) {
+        Map<Long, Listed> rows = new HashMap<>();
+        synchronized (keptRows) {
+            if (generation > keptRowsGeneration) {
+                keptRows.clear();
+                keptRowsGeneration = generation;
+            }
+            if (generation == keptRowsGeneration) {
+                for (Long id : ids) {
+                    Listed row = keptRows.get(id);
+                    if (row != null) {
+                        rows.put(id, row);
+                    }
+                }
+            }
+        }
+        List<Long> missing = ids.stream().filter(id -> !rows.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            // read after the generation: a write after that read changes it again, so these rows are never kept as current
+            List<Listed> read = listed(missing);
+            synchronized (keptRows) {
+                read.forEach(l -> {
+                    rows.put(l.connection().id(), l);
+                    if (generation == keptRowsGeneration) {
+                        keptRows.put(l.connection().id(), l);
+                    }
+                });
+            }
+        }
+        return ids.stream().map(rows::get).filter(Objects::nonNull).toList();
+    }
+
+    private long[] kept(Search search, long generation) {
         synchronized (kept) {
             Ids ids = kept.get(search);
             if (ids != null && ids.generation() == generation) {
@@ -165,30 +211,30 @@ public final class VpnConnectionDao implements DisplayAndUuid {
      * (the monitor, an API job, another management server) never overwrite each other. True when it moved.
      */
     public boolean transition(long id, State from, State to, String reason) {
-        return jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, state_changed = ? WHERE id = ? AND state = ? AND removed IS NULL")
-                .params(to.name(), reason, Times.now(), id, from.name()).update() == 1;
+        return changed(jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, state_changed = ? WHERE id = ? AND state = ?"
+                + " AND removed IS NULL").params(to.name(), reason, Times.now(), id, from.name()), Generations.LISTED);
     }
 
     /** Sets the state whatever it was (reset, router stop), as CloudStack's forced transitions do. */
     public void setState(long id, State to, String reason) {
-        jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, state_changed = ? WHERE id = ? AND removed IS NULL")
-                .params(to.name(), reason, Times.now(), id).update();
+        changed(jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, state_changed = ? WHERE id = ? AND removed IS NULL")
+                .params(to.name(), reason, Times.now(), id), Generations.LISTED);
     }
 
     /** Keeps the state, updates only the reason (a cause that changed while the state did not). */
     public void setReason(long id, String reason) {
-        jdbc.sql("UPDATE s2s_vpn_connection SET reason = ? WHERE id = ? AND removed IS NULL").params(reason, id).update();
+        changed(jdbc.sql("UPDATE s2s_vpn_connection SET reason = ? WHERE id = ? AND removed IS NULL").params(reason, id), Generations.LISTED);
     }
 
     @Override
     public void setDisplay(long id, boolean display) {
-        jdbc.sql("UPDATE s2s_vpn_connection SET display = ? WHERE id = ?").params(display, id).update();
-        changed();
+        changed(jdbc.sql("UPDATE s2s_vpn_connection SET display = ? WHERE id = ?").params(display, id), Generations.CONNECTIONS,
+                Generations.LISTED);
     }
 
     @Override
     public void setUuid(long id, String uuid) {
-        jdbc.sql("UPDATE s2s_vpn_connection SET uuid = ? WHERE id = ?").params(uuid, id).update();
+        changed(jdbc.sql("UPDATE s2s_vpn_connection SET uuid = ? WHERE id = ?").params(uuid, id), Generations.LISTED);
     }
 
     @Override
@@ -198,20 +244,19 @@ public final class VpnConnectionDao implements DisplayAndUuid {
 
     /** Removes a live connection; false when it was already removed (by another job), which keeps its first removal time. */
     public boolean markRemoved(long id) {
-        boolean removed = jdbc.sql("UPDATE s2s_vpn_connection SET state = 'Removed', removed = ? WHERE id = ? AND removed IS NULL")
-                .params(Times.now(), id).update() == 1;
-        if (removed) {
-            changed();
-        }
-        return removed;
+        return changed(jdbc.sql("UPDATE s2s_vpn_connection SET state = 'Removed', removed = ? WHERE id = ? AND removed IS NULL")
+                .params(Times.now(), id), Generations.CONNECTIONS);
     }
 
-    /**
-     * After a write that adds, removes or re-labels a connection (in the writer's transaction when it has one): the
-     * ids every server kept for its searches are out of date.
-     */
-    private void changed() {
-        jdbc.sql("UPDATE s2s_generation SET generation = generation + 1 WHERE name = 's2s_vpn_connection'").update();
+    /** Runs an update of connections with the increment of the generations it changes, when it changed a row; true then. */
+    private boolean changed(JdbcClient.StatementSpec update, String... generationNames) {
+        return generations.write(() -> {
+            boolean changed = update.update() > 0;
+            if (changed) {
+                generations.changed(generationNames);
+            }
+            return changed;
+        });
     }
 
     private static VpnConnectionVO map(ResultSet rs, int row) throws SQLException {

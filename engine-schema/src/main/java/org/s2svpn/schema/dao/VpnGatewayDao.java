@@ -16,9 +16,11 @@ public final class VpnGatewayDao implements DisplayAndUuid {
     private static final String SELECT = "SELECT id, uuid, addr_id, vpc_id, domain_id, account_id, display, created FROM s2s_vpn_gateway";
 
     private final JdbcClient jdbc;
+    private final Generations generations;
 
-    public VpnGatewayDao(JdbcClient jdbc) {
+    public VpnGatewayDao(JdbcClient jdbc, Generations generations) {
         this.jdbc = requireNonNull(jdbc, "jdbc");
+        this.generations = requireNonNull(generations, "generations");
     }
 
     public VpnGatewayVO insert(long addrId, long vpcId, long domainId, long accountId, boolean display) {
@@ -54,7 +56,10 @@ public final class VpnGatewayDao implements DisplayAndUuid {
 
     @Override
     public void setUuid(long id, String uuid) {
-        jdbc.sql("UPDATE s2s_vpn_gateway SET uuid = ? WHERE id = ?").params(uuid, id).update();
+        generations.write(() -> {
+            generations.changed(Generations.LISTED);
+            return jdbc.sql("UPDATE s2s_vpn_gateway SET uuid = ? WHERE id = ?").params(uuid, id).update();
+        });
     }
 
     @Override
@@ -63,7 +68,10 @@ public final class VpnGatewayDao implements DisplayAndUuid {
     }
 
     public void markRemoved(long id) {
-        jdbc.sql("UPDATE s2s_vpn_gateway SET removed = ? WHERE id = ?").params(Times.now(), id).update();
+        generations.write(() -> {
+            generations.changed(Generations.LISTED);
+            return jdbc.sql("UPDATE s2s_vpn_gateway SET removed = ? WHERE id = ?").params(Times.now(), id).update();
+        });
     }
 
     private static VpnGatewayVO map(ResultSet rs, int row) throws SQLException {
