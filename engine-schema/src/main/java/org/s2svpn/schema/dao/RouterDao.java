@@ -52,7 +52,7 @@ public final class RouterDao {
     /** The Running routers this server owns that serve at least one tier: those the router check watches. */
     public List<DomainRouterVO> listCheckable(long msid) {
         return jdbc.sql(SELECT + " r WHERE r.owner_msid = ? AND r.state = ? AND r.removed IS NULL"
-                        + " AND EXISTS (SELECT 1 FROM networks n WHERE n.vpc_id = r.vpc_id AND n.removed IS NULL) ORDER BY r.id")
+                        + " AND EXISTS (SELECT 1 FROM networks n WHERE n.vpc_id = r.vpc_id AND n.removed IS NULL) ORDER BY r.last_checked, r.id")
                 .params(msid, DomainRouterVO.State.Running.name()).query(RouterDao::map).list();
     }
 

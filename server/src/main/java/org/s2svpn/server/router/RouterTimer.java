@@ -23,6 +23,10 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * CloudStack's CheckRouterTask: every router.check.interval seconds (re-read at each tick, so a change applies at
  * once; 0 or less pauses it) each Running router with at least one tier is handed to every {@link RouterCheck}, routers in parallel with a bound.
+ * The checks of a sweep start spread over a quarter of the interval, the routers checked longest ago first (those
+ * just taken over from a dead server), the others in the same order at every sweep: a thousand routers checked in
+ * the same second made the API's answers wait for the database and the CPU every interval; spread, each router is
+ * still checked every interval, give or take a quarter of it.
  */
 public final class RouterTimer implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(RouterTimer.class);
@@ -33,6 +37,8 @@ public final class RouterTimer implements AutoCloseable {
     private final ObjectProvider<RouterCheck> checks;
     /** Routers checked at once: a slow or unreachable node holds one thread, not the sweep. */
     static final int PARALLEL = 16;
+    /** The checks of a timed sweep start over 1/SPREAD of the interval. */
+    static final int SPREAD = 4;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "RouterStatusMonitor"));
     private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> new Thread(r, "router-check"));
@@ -58,7 +64,7 @@ public final class RouterTimer implements AutoCloseable {
                 return;
             }
             lastRunNanos = System.nanoTime();
-            sweep();
+            sweep(TimeUnit.SECONDS.toNanos(interval) / SPREAD);
         } catch (RuntimeException e) {
             if (DatabaseOutage.causedBy(e)) {
                 LOG.warn("router check skipped: the database cannot be reached ({})", DatabaseOutage.describe(e));
@@ -71,27 +77,28 @@ public final class RouterTimer implements AutoCloseable {
         }
     }
 
-    /** One pass over the routers; also run by tests and after a restart without waiting for the interval. */
+    /** One pass over the routers, all checks started at once; run by tests and the demo without waiting for the interval. */
     public void sweep() {
+        sweep(0);
+    }
+
+    /** One pass, the checks started over that time, one after another (the last one starts its share before its end). */
+    void sweep(long spreadNanos) {
         long start = System.nanoTime();
         cluster.balance();
         List<DomainRouterVO> running = routers.listCheckable(cluster.msid());
         List<RouterCheck> all = checks.orderedStream().toList();
-        List<Future<Long>> pending = running.stream().map(router -> pool.submit(() -> {
-            all.forEach(check -> {
-                try {
-                    check.check(router);
-                } catch (RuntimeException e) {
-                    if (DatabaseOutage.causedBy(e)) {
-                        LOG.warn("router check {} on router {} stopped: the database cannot be reached ({})", check.getClass().getSimpleName(),
-                                router.name(), DatabaseOutage.describe(e));
-                    } else {
-                        LOG.error("router check {} failed on router {}", check.getClass().getSimpleName(), router.name(), e);
-                    }
-                }
-            });
-            return router.id();
-        })).toList();
+        List<Future<Long>> pending = new ArrayList<>();
+        for (int i = 0; i < running.size(); i++) {
+            DomainRouterVO router = running.get(i);
+            try {
+                TimeUnit.NANOSECONDS.sleep(start + spreadNanos * i / running.size() - System.nanoTime());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pending.add(pool.submit(() -> check(all, router)));
+        }
         List<Long> checked = new ArrayList<>();
         for (Future<Long> f : pending) {
             try {
@@ -106,7 +113,24 @@ public final class RouterTimer implements AutoCloseable {
         routers.markChecked(checked); // one statement for the sweep, not one per router
         sweeps++;
         long millis = (System.nanoTime() - start) / 1_000_000;
-        LOG.info("router sweep: {} router(s) checked in {} ms", running.size(), millis);
+        LOG.info("router sweep: {} router(s) checked in {} ms{}", running.size(), millis,
+                spreadNanos > 0 ? " (started over " + spreadNanos / 1_000_000 + " ms)" : "");
+    }
+
+    private static long check(List<RouterCheck> all, DomainRouterVO router) {
+        for (RouterCheck check : all) {
+            try {
+                check.check(router);
+            } catch (RuntimeException e) {
+                if (DatabaseOutage.causedBy(e)) {
+                    LOG.warn("router check {} on router {} stopped: the database cannot be reached ({})", check.getClass().getSimpleName(),
+                            router.name(), DatabaseOutage.describe(e));
+                } else {
+                    LOG.error("router check {} failed on router {}", check.getClass().getSimpleName(), router.name(), e);
+                }
+            }
+        }
+        return router.id();
     }
 
     public long sweeps() {
