@@ -22,10 +22,11 @@ import org.s2svpn.server.config.ServerSettings;
  * until it owns its fair share.
  *
  * <p>Timing, for a check interval I: a heartbeat every second; the silence limit is I/2 but at least 5 s. A
- * dead server's routers were checked at most I + I/4 before it died (a sweep's checks start over a quarter of the
- * interval); the first sweep of another server after the silence limit, at most I later, takes them over and checks
- * them first: 2.25 I plus the limit, within three intervals for an interval of 7 s or more. A router given back (to
- * share the work out) was checked at most I + I/4 before and is taken at the next sweep of another server.
+ * dead server's routers were checked at most I + S before it died, S the spread of a sweep's checks (10 ms per
+ * router, a quarter of the interval at most); the first sweep of another server after the silence limit, at most I
+ * later, takes them over and checks them first: 2I + S plus the limit, within three intervals (for a thousand
+ * routers or more, S = I/4, with an interval of 7 s or more). A router given back (to share the work out) was
+ * checked at most I + S before and is taken at the next sweep of another server.
  * A server judges others only after its own heartbeats have gone through for two silence limits, so that a
  * database outage, which silences everybody, makes nobody Down.
  */

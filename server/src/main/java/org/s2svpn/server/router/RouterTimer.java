@@ -23,10 +23,10 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * CloudStack's CheckRouterTask: every router.check.interval seconds (re-read at each tick, so a change applies at
  * once; 0 or less pauses it) each Running router with at least one tier is handed to every {@link RouterCheck}, routers in parallel with a bound.
- * The checks of a sweep start spread over a quarter of the interval, the routers checked longest ago first (those
- * just taken over from a dead server), the others in the same order at every sweep: a thousand routers checked in
- * the same second made the API's answers wait for the database and the CPU every interval; spread, each router is
- * still checked every interval, give or take a quarter of it.
+ * The checks of a sweep start spread out, one every 10 ms but over a quarter of the interval at most, the routers
+ * checked longest ago first (those just taken over from a dead server), the others in the same order at every
+ * sweep: a thousand routers checked in the same second made the API's answers wait for the database and the CPU
+ * every interval; spread, each router is still checked every interval, give or take a quarter of it.
  */
 public final class RouterTimer implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(RouterTimer.class);
@@ -37,8 +37,9 @@ public final class RouterTimer implements AutoCloseable {
     private final ObjectProvider<RouterCheck> checks;
     /** Routers checked at once: a slow or unreachable node holds one thread, not the sweep. */
     static final int PARALLEL = 16;
-    /** The checks of a timed sweep start over 1/SPREAD of the interval. */
+    /** The checks of a timed sweep start one every STEP, over 1/SPREAD of the interval at most. */
     static final int SPREAD = 4;
+    static final long STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "RouterStatusMonitor"));
     private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> new Thread(r, "router-check"));
@@ -82,11 +83,12 @@ public final class RouterTimer implements AutoCloseable {
         sweep(0);
     }
 
-    /** One pass, the checks started over that time, one after another (the last one starts its share before its end). */
-    void sweep(long spreadNanos) {
+    /** One pass, the checks started one every {@link #STEP_NANOS} or closer, so that the last starts within that time. */
+    void sweep(long maxSpreadNanos) {
         long start = System.nanoTime();
         cluster.balance();
         List<DomainRouterVO> running = routers.listCheckable(cluster.msid());
+        long spreadNanos = Math.min(maxSpreadNanos, running.size() * STEP_NANOS);
         List<RouterCheck> all = checks.orderedStream().toList();
         List<Future<Long>> pending = new ArrayList<>();
         for (int i = 0; i < running.size(); i++) {

@@ -31,14 +31,27 @@ public class RouterTimerTest {
         Map<Long, Long> started = new ConcurrentHashMap<>();
         try (RouterTimer timer = timer(routers, router -> started.put(router.id(), System.nanoTime()))) {
             long begin = System.nanoTime();
-            timer.sweep(TimeUnit.MILLISECONDS.toNanos(800));
+            timer.sweep(TimeUnit.MILLISECONDS.toNanos(20)); // less than the 4 routers' 10 ms each
 
             for (int i = 0; i < checkable.size(); i++) {
-                long afterMillis = (started.get(checkable.get(i).id()) - begin) / 1_000_000;
-                assertTrue("router " + i + " started its check " + afterMillis + " ms after the sweep began", afterMillis >= i * 200L);
+                long afterMicros = (started.get(checkable.get(i).id()) - begin) / 1_000;
+                assertTrue("router " + i + " started its check " + afterMicros + " µs after the sweep began", afterMicros >= i * 5_000L);
             }
             verify(routers).markChecked(List.of(30L, 10L, 20L, 40L));
             assertEquals(1, timer.sweeps());
+        }
+    }
+
+    @Test
+    public void aFewRoutersAreNotSpreadOverTheWholeQuarterOfTheInterval() throws Exception {
+        RouterDao routers = mock(RouterDao.class);
+        when(routers.listCheckable(MSID)).thenReturn(List.of(router(1), router(2), router(3), router(4)));
+        try (RouterTimer timer = timer(routers, router -> { })) {
+            long begin = System.nanoTime();
+            timer.sweep(TimeUnit.SECONDS.toNanos(60));
+
+            long millis = (System.nanoTime() - begin) / 1_000_000;
+            assertTrue("4 routers checked in " + millis + " ms, 10 ms apart", millis < 10_000);
         }
     }
 
