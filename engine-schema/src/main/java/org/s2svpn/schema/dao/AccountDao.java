@@ -62,11 +62,8 @@ public final class AccountDao {
 
     /** Removes a live account; its name is no longer shown with its connections. */
     public boolean markRemoved(long id) {
-        return generations.write(() -> {
-            generations.changed(Generations.LISTED);
-            return jdbc.sql("UPDATE account SET removed = ?, state = 'removed' WHERE id = ? AND removed IS NULL").params(Times.now(), id)
-                    .update() == 1;
-        });
+        return generations.update(jdbc.sql("UPDATE account SET removed = ?, state = 'removed' WHERE id = ? AND removed IS NULL")
+                .params(Times.now(), id), Generations.LISTED) == 1;
     }
 
     public int countInDomain(long domainId) {

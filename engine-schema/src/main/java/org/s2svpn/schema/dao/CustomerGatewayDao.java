@@ -38,14 +38,11 @@ public final class CustomerGatewayDao {
 
     /** Replaces every field but the identity and the owner, as updateVpnCustomerGateway does. */
     public void update(CustomerGatewayVO g) {
-        generations.write(() -> {
-            generations.changed(Generations.LISTED);
-            return jdbc.sql("UPDATE s2s_customer_gateway SET name = ?, gateway_ip = ?, guest_cidr_list = ?, ipsec_psk = ?, ike_policy = ?, esp_policy = ?,"
-                        + " ike_lifetime = ?, esp_lifetime = ?, dpd = ?, force_encap = ?, ike_version = ?, split_connections = ? WHERE id = ?")
+        generations.update(jdbc.sql("UPDATE s2s_customer_gateway SET name = ?, gateway_ip = ?, guest_cidr_list = ?, ipsec_psk = ?,"
+                        + " ike_policy = ?, esp_policy = ?, ike_lifetime = ?, esp_lifetime = ?, dpd = ?, force_encap = ?, ike_version = ?,"
+                        + " split_connections = ? WHERE id = ?")
                 .params(g.name(), g.gatewayIp(), g.guestCidrList(), g.encryptedPsk(), g.ikePolicy(), g.espPolicy(), g.ikeLifetime(),
-                        g.espLifetime(), g.dpd(), g.forceEncap(), g.ikeVersion(), g.splitConnections(), g.id())
-                .update();
-        });
+                        g.espLifetime(), g.dpd(), g.forceEncap(), g.ikeVersion(), g.splitConnections(), g.id()), Generations.LISTED);
     }
 
     /** Those of the ids that exist: one query for a page of a list. */
@@ -73,11 +70,8 @@ public final class CustomerGatewayDao {
     }
 
     public int removeByAccount(long accountId) {
-        return generations.write(() -> {
-            generations.changed(Generations.LISTED);
-            return jdbc.sql("UPDATE s2s_customer_gateway SET removed = ? WHERE account_id = ? AND removed IS NULL").params(Times.now(), accountId)
-                    .update();
-        });
+        return generations.update(jdbc.sql("UPDATE s2s_customer_gateway SET removed = ? WHERE account_id = ? AND removed IS NULL")
+                .params(Times.now(), accountId), Generations.LISTED);
     }
 
     private static CustomerGatewayVO map(ResultSet rs, int row) throws SQLException {

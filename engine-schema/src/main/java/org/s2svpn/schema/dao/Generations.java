@@ -48,22 +48,39 @@ public final class Generations {
         return tx.execute(status -> write.get());
     }
 
+    /** Runs an update, and increments the names' counts with it when it changed a row; the rows it changed. */
+    public int update(JdbcClient.StatementSpec update, String... names) {
+        return write(() -> {
+            int changed = update.update();
+            if (changed > 0) {
+                changed(names);
+            }
+            return changed;
+        });
+    }
+
     /** Within {@link #write}: the names' counts are incremented when the transaction commits, each once. */
     public void changed(String... names) {
         AtCommit atCommit = TransactionSynchronizationManager.getSynchronizations().stream().filter(AtCommit.class::isInstance)
                 .map(AtCommit.class::cast).filter(s -> s.generations() == this).findFirst().orElseGet(() -> {
-                    AtCommit added = new AtCommit(this, new TreeSet<>());
+                    AtCommit added = new AtCommit();
                     TransactionSynchronizationManager.registerSynchronization(added);
                     return added;
                 });
-        atCommit.names().addAll(List.of(names));
+        atCommit.names.addAll(List.of(names));
     }
 
     /** Increments the names' rows, in the order of their key so that two transactions lock them in the same order. */
-    private record AtCommit(Generations generations, Set<String> names) implements TransactionSynchronization {
+    private final class AtCommit implements TransactionSynchronization {
+        private final Set<String> names = new TreeSet<>();
+
+        private Generations generations() {
+            return Generations.this;
+        }
+
         @Override
         public void beforeCommit(boolean readOnly) {
-            generations.jdbc.sql("UPDATE s2s_generation SET generation = generation + 1 WHERE name IN (" + "?, ".repeat(names.size() - 1) + "?)")
+            jdbc.sql("UPDATE s2s_generation SET generation = generation + 1 WHERE name IN (" + "?, ".repeat(names.size() - 1) + "?)")
                     .params(List.copyOf(names)).update();
         }
     }

@@ -211,30 +211,31 @@ public final class VpnConnectionDao implements DisplayAndUuid {
      * (the monitor, an API job, another management server) never overwrite each other. True when it moved.
      */
     public boolean transition(long id, State from, State to, String reason) {
-        return changed(jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, state_changed = ? WHERE id = ? AND state = ?"
-                + " AND removed IS NULL").params(to.name(), reason, Times.now(), id, from.name()), Generations.LISTED);
+        return generations.update(jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, state_changed = ? WHERE id = ? AND state = ?"
+                + " AND removed IS NULL").params(to.name(), reason, Times.now(), id, from.name()), Generations.LISTED) == 1;
     }
 
     /** Sets the state whatever it was (reset, router stop), as CloudStack's forced transitions do. */
     public void setState(long id, State to, String reason) {
-        changed(jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, state_changed = ? WHERE id = ? AND removed IS NULL")
+        generations.update(jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, state_changed = ? WHERE id = ? AND removed IS NULL")
                 .params(to.name(), reason, Times.now(), id), Generations.LISTED);
     }
 
     /** Keeps the state, updates only the reason (a cause that changed while the state did not). */
     public void setReason(long id, String reason) {
-        changed(jdbc.sql("UPDATE s2s_vpn_connection SET reason = ? WHERE id = ? AND removed IS NULL").params(reason, id), Generations.LISTED);
+        generations.update(jdbc.sql("UPDATE s2s_vpn_connection SET reason = ? WHERE id = ? AND removed IS NULL").params(reason, id),
+                Generations.LISTED);
     }
 
     @Override
     public void setDisplay(long id, boolean display) {
-        changed(jdbc.sql("UPDATE s2s_vpn_connection SET display = ? WHERE id = ?").params(display, id), Generations.CONNECTIONS,
+        generations.update(jdbc.sql("UPDATE s2s_vpn_connection SET display = ? WHERE id = ?").params(display, id), Generations.CONNECTIONS,
                 Generations.LISTED);
     }
 
     @Override
     public void setUuid(long id, String uuid) {
-        changed(jdbc.sql("UPDATE s2s_vpn_connection SET uuid = ? WHERE id = ?").params(uuid, id), Generations.LISTED);
+        generations.update(jdbc.sql("UPDATE s2s_vpn_connection SET uuid = ? WHERE id = ?").params(uuid, id), Generations.LISTED);
     }
 
     @Override
@@ -244,19 +245,8 @@ public final class VpnConnectionDao implements DisplayAndUuid {
 
     /** Removes a live connection; false when it was already removed (by another job), which keeps its first removal time. */
     public boolean markRemoved(long id) {
-        return changed(jdbc.sql("UPDATE s2s_vpn_connection SET state = 'Removed', removed = ? WHERE id = ? AND removed IS NULL")
-                .params(Times.now(), id), Generations.CONNECTIONS);
-    }
-
-    /** Runs an update of connections with the increment of the generations it changes, when it changed a row; true then. */
-    private boolean changed(JdbcClient.StatementSpec update, String... generationNames) {
-        return generations.write(() -> {
-            boolean changed = update.update() > 0;
-            if (changed) {
-                generations.changed(generationNames);
-            }
-            return changed;
-        });
+        return generations.update(jdbc.sql("UPDATE s2s_vpn_connection SET state = 'Removed', removed = ? WHERE id = ? AND removed IS NULL")
+                .params(Times.now(), id), Generations.CONNECTIONS) == 1;
     }
 
     private static VpnConnectionVO map(ResultSet rs, int row) throws SQLException {

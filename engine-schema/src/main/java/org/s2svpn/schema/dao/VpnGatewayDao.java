@@ -56,10 +56,7 @@ public final class VpnGatewayDao implements DisplayAndUuid {
 
     @Override
     public void setUuid(long id, String uuid) {
-        generations.write(() -> {
-            generations.changed(Generations.LISTED);
-            return jdbc.sql("UPDATE s2s_vpn_gateway SET uuid = ? WHERE id = ?").params(uuid, id).update();
-        });
+        generations.update(jdbc.sql("UPDATE s2s_vpn_gateway SET uuid = ? WHERE id = ?").params(uuid, id), Generations.LISTED);
     }
 
     @Override
@@ -68,10 +65,7 @@ public final class VpnGatewayDao implements DisplayAndUuid {
     }
 
     public void markRemoved(long id) {
-        generations.write(() -> {
-            generations.changed(Generations.LISTED);
-            return jdbc.sql("UPDATE s2s_vpn_gateway SET removed = ? WHERE id = ?").params(Times.now(), id).update();
-        });
+        generations.update(jdbc.sql("UPDATE s2s_vpn_gateway SET removed = ? WHERE id = ?").params(Times.now(), id), Generations.LISTED);
     }
 
     private static VpnGatewayVO map(ResultSet rs, int row) throws SQLException {
