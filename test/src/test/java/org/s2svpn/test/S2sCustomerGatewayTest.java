@@ -81,8 +81,8 @@ public class S2sCustomerGatewayTest {
 
         Created created = world.connect(vpnGateway, customer, false);
         assertEquals("Connecting", S2sWorld.state(created.response()));
-        long connectedAfter = world.awaitConnected(created, vpc, site);
-        System.out.println("connected_after_ms=" + connectedAfter);
+        long[] connectedAfter = world.awaitConnectedTimes(created, vpc, site);
+        System.out.println("connected_after_ms=" + connectedAfter[0] + " connected_after_api_call_ms=" + connectedAfter[1]);
         JsonObject connected = world.connection(created.id());
         assertNull("a Connected connection has no reason: " + connected, S2sWorld.reason(connected));
         assertEquals(1, world.alerts(site.name, "Connecting", "Connected"));

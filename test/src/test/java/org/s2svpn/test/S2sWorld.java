@@ -38,8 +38,8 @@ final class S2sWorld implements AutoCloseable {
     record Vpc(String id, String name, Cidr cidr, String publicIp, String vm, String vmIp, String routerId, String routerNamespace) {
     }
 
-    /** A createVpnConnection whose job completed at completedNanos (System.nanoTime). */
-    record Created(String id, JsonObject response, long completedNanos) {
+    /** A createVpnConnection called at calledNanos whose job completed at completedNanos (System.nanoTime). */
+    record Created(String id, JsonObject response, long calledNanos, long completedNanos) {
     }
 
     final TestNode node;
@@ -147,9 +147,10 @@ final class S2sWorld implements AutoCloseable {
     }
 
     Created connect(String vpnGateway, String customerGateway, boolean passive) {
+        long called = System.nanoTime();
         JsonObject response = node.job("createVpnConnection", "s2svpngatewayid", vpnGateway, "s2scustomergatewayid", customerGateway, "passive",
                 String.valueOf(passive)).getAsJsonObject("vpnconnection");
-        return new Created(response.get("id").getAsString(), response, System.nanoTime());
+        return new Created(response.get("id").getAsString(), response, called, System.nanoTime());
     }
 
     // --- observing ----------------------------------------------------------------------------------------------------
@@ -172,8 +173,14 @@ final class S2sWorld implements AutoCloseable {
 
     /** Polls listVpnConnections every 50 ms until Connected; returns the milliseconds since the create job completed. */
     long awaitConnected(Created created, Vpc vpc, CustomerGatewaySite site) {
+        return awaitConnectedTimes(created, vpc, site)[0];
+    }
+
+    /** As {@link #awaitConnected}: the milliseconds since the create job completed, and since its API call. */
+    long[] awaitConnectedTimes(Created created, Vpc vpc, CustomerGatewaySite site) {
         awaitState(created.id(), "Connected", CONNECT_TIMEOUT, vpc, site);
-        return (System.nanoTime() - created.completedNanos()) / 1_000_000;
+        long now = System.nanoTime();
+        return new long[] {(now - created.completedNanos()) / 1_000_000, (now - created.calledNanos()) / 1_000_000};
     }
 
     /** Polls listVpnConnections every 50 ms until the connection is in that state; fails with the logs of both ends. */

@@ -3,6 +3,7 @@ package org.s2svpn.vpn.connection;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.s2svpn.framework.api.ApiErrorCode;
@@ -103,7 +104,7 @@ public final class VpnConnectionService {
 
     /** The execute phase of createVpnConnection: the router gets its whole configuration, this connection included. */
     public VpnConnectionVO start(VpnConnectionVO connection) {
-        return applied(connection, () -> element.start(vpcOf(connection), connection.id()));
+        return applied(() -> element.start(vpcOf(connection), connection.id()));
     }
 
     /**
@@ -111,7 +112,7 @@ public final class VpnConnectionService {
      * restart as after a customer gateway update; a connection another job deleted meanwhile fails the job with 431.
      */
     public VpnConnectionVO reset(VpnConnectionVO connection) {
-        return applied(connection, () -> element.restart(vpcOf(connection), connection.id()));
+        return applied(() -> element.restart(vpcOf(connection), connection.id()));
     }
 
     /** deleteVpnConnection: taken off the router (when it runs), then Removed. */
@@ -120,10 +121,13 @@ public final class VpnConnectionService {
         LOG.info("deleted VPN connection {}", connection.uuid());
     }
 
-    /** Runs a change on the router; a router that cannot take it answers 534 (the connection is then in Error, saying why). */
-    private VpnConnectionVO applied(VpnConnectionVO connection, Runnable change) {
+    /**
+     * Runs a change on the router and returns the connection as the change left it (its state before the router's
+     * status answer moved it on); a router that cannot take it answers 534 (the connection is then in Error, saying why).
+     */
+    private VpnConnectionVO applied(Supplier<VpnConnectionVO> change) {
         try {
-            change.run();
+            return change.get();
         } catch (ApiException e) {
             if (e.errorCode() != ApiErrorCode.RESOURCE_UNAVAILABLE_ERROR) {
                 throw e;
@@ -131,8 +135,6 @@ public final class VpnConnectionService {
             throw new ApiException(ApiErrorCode.RESOURCE_UNAVAILABLE_ERROR, ApiException.CS_RESOURCE_UNAVAILABLE,
                     "Failed to apply site-to-site VPN: " + e.getMessage(), e);
         }
-        return connections.findById(connection.id())
-                .orElseThrow(() -> ApiException.invalidParameter("Unable to find the VPN connection: another job removed it"));
     }
 
     private long vpcOf(VpnConnectionVO connection) {

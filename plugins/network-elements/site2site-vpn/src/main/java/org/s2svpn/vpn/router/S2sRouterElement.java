@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.s2svpn.framework.api.ApiErrorCode;
@@ -67,28 +69,39 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
 
     /**
      * createVpnConnection's execute phase: the connection goes on the router and moves to Connecting, or Disconnected
-     * when passive. Throws 534 when the router is not Running or the apply fails (the connection is then in Error,
-     * with the reason), 431 when the connection was deleted meanwhile.
+     * when passive; returns it as the job answers it (see {@link #begun}). Throws 534 when the router is not Running or
+     * the apply fails (the connection is then in Error, with the reason), 431 when the connection was deleted meanwhile.
      */
-    public void start(long vpcId, long connectionId) {
-        onRunningRouter(vpcId, connectionId, router -> {
-            send(router, Set.of(live(connectionId).id()));
-            begin(live(connectionId));
-        });
+    public VpnConnectionVO start(long vpcId, long connectionId) {
+        return onRunningRouter(vpcId, connectionId, router -> begun(router, connectionId, send(router, Set.of(live(connectionId).id()))));
     }
 
     /**
      * CloudStack's stop then start of one connection (resetVpnConnection, a customer gateway update): taken off the
      * router, then put back, with no other apply on the router in between. While it is off it is Pending, which the
-     * monitor leaves alone, so the restart raises no alert of its own. Fails as {@link #start} does.
+     * monitor leaves alone, so the restart raises no alert of its own. Returns and fails as {@link #start} does.
      */
-    public void restart(long vpcId, long connectionId) {
-        onRunningRouter(vpcId, connectionId, router -> {
+    public VpnConnectionVO restart(long vpcId, long connectionId) {
+        return onRunningRouter(vpcId, connectionId, router -> {
             connections.setState(live(connectionId).id(), State.Pending, "restarting");
             send(router);
-            send(router, Set.of(connectionId));
-            begin(live(connectionId));
+            return begun(router, connectionId, send(router, Set.of(connectionId)));
         });
+    }
+
+    /**
+     * A connection the router has just been given leaves Pending, and the job answers it so (Connecting, as in
+     * CloudStack); then the apply's own status answer, which the router printed after the load, moves it on: charon
+     * starts a connection while loading it, so its tunnel is often up by then. Under the router's lock, so that no
+     * newer answer of the router can have been taken in between.
+     */
+    private VpnConnectionVO begun(DomainRouterVO router, long connectionId, RouterAnswer applied) {
+        begin(live(connectionId));
+        VpnConnectionVO answered = live(connectionId);
+        S2sModels.Live live = models.live(router.vpcId());
+        monitor.process(router, applied.output(),
+                new S2sModels.Live(live.connections().stream().filter(c -> c.id() == connectionId).toList(), live.models()));
+        return answered;
     }
 
     /**
@@ -217,10 +230,12 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
     }
 
     /** Runs a connection's change on its running router, under the router's lock; a failure leaves the connection in Error. */
-    private void onRunningRouter(long vpcId, long connectionId, Consumer<DomainRouterVO> change) {
-        locked(vpcId, connectionId, router -> change.accept(router.orElseThrow(
-                () -> ApiException.unavailable("the VPC's virtual router is not in the right state (Running)"))));
+    private VpnConnectionVO onRunningRouter(long vpcId, long connectionId, Function<DomainRouterVO, VpnConnectionVO> change) {
+        AtomicReference<VpnConnectionVO> changed = new AtomicReference<>();
+        locked(vpcId, connectionId, router -> changed.set(change.apply(router.orElseThrow(
+                () -> ApiException.unavailable("the VPC's virtual router is not in the right state (Running)")))));
         routers.findByVpc(vpcId).ifPresent(monitor::followUp);
+        return changed.get();
     }
 
     /**
@@ -254,13 +269,13 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
         send(router, Set.of());
     }
 
-    /** Sends the configuration with the connections being started (see {@link #payload}). */
-    private void send(DomainRouterVO router, Set<Long> starting) {
+    /** Sends the configuration with the connections being started (see {@link #payload}); returns the router's answer. */
+    private RouterAnswer send(DomainRouterVO router, Set<Long> starting) {
         S2sModels.Live live = models.live(router.vpcId());
-        send(router, payload(router, live, starting), live);
+        return send(router, payload(router, live, starting), live);
     }
 
-    private void send(DomainRouterVO router, String payload, S2sModels.Live live) {
+    private RouterAnswer send(DomainRouterVO router, String payload, S2sModels.Live live) {
         long start = System.nanoTime();
         RouterAnswer answer;
         try {
@@ -276,6 +291,7 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
         }
         LOG.info("router {}: s2s-apply of {} done in {} ms", router.name(), hash(payload), millis);
         monitor.process(router, answer.output(), live);
+        return answer;
     }
 
     /**
