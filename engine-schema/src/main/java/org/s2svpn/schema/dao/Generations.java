@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The rows of {@code s2s_generation}: counts that every write of what they cover increments, so that a management
  * server tells with one read whether what it kept from earlier reads is current, whichever server wrote. A write and
  * its increment are one transaction (the caller's when it has one), and the increment is that transaction's last
- * statement: a crash cannot leave a change uncounted, and two transactions never wait on each other for the row.
+ * statement: a crash cannot leave a change uncounted, and a transaction waits for the row only while another
+ * commits, never in a deadlock.
  */
 public final class Generations {
     /** Which connections there are, and which of them are displayed: inserts, removals, display changes. */
