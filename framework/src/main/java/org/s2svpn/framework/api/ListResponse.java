@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 
-/** One page of a list answer; {@code count} is the total before paging, as CloudStack reports it. */
-public record ListResponse<T>(Class<T> itemType, List<T> items, int count) {
+/**
+ * One page of a list answer; {@code count} is the total before paging, as CloudStack reports it. The items are of the
+ * item type (its {@code @ObjectName} names them), or are {@link org.s2svpn.framework.serialize.RawJson} of it.
+ */
+public record ListResponse<T>(Class<?> itemType, List<T> items, int count) {
     public ListResponse {
         requireNonNull(itemType, "itemType");
         items = List.copyOf(items);

@@ -33,6 +33,13 @@ public final class ResponseBodies {
         return out.toString();
     }
 
+    /** A response object written once, to be put in answers as it is (an item of a list that a server keeps). */
+    public RawJson rendered(Object response) {
+        StringBuilder out = new StringBuilder(1024);
+        json.write(out, response);
+        return new RawJson(out.toString());
+    }
+
     /** The body as a tree (for XML). */
     public JsonObject body(Object result) {
         return JsonParser.parseString(bodyJson(result)).getAsJsonObject();

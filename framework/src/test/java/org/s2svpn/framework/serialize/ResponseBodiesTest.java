@@ -44,6 +44,19 @@ public class ResponseBodiesTest {
     }
 
     @Test
+    public void renderedItemsAreWrittenAsTheItemsThemselves() {
+        Zone one = new Zone("z1", "one \"quoted\"", true, LocalDateTime.of(2026, 11, 24, 8, 30, 5));
+        Zone two = new Zone("z2", null, false, null);
+
+        String rendered = bodies.json("listzonesresponse", new ListResponse<>(Zone.class, List.of(bodies.rendered(one), bodies.rendered(two)), 7));
+
+        assertEquals(bodies.json("listzonesresponse", new ListResponse<>(Zone.class, List.of(one, two), 7)), rendered);
+        assertEquals("{\"listzonesresponse\":{\"count\":7,\"zone\":[{\"id\":\"z1\",\"name\":\"one \\\"quoted\\\"\","
+                + "\"securitygroupsenabled\":true,\"created\":\"2026-11-24T08:30:05+0000\"},{\"id\":\"z2\",\"securitygroupsenabled\":false}]}}",
+                rendered);
+    }
+
+    @Test
     public void countComesBeforeTheItems() {
         ListResponse<Zone> list = ListResponse.of(Zone.class, List.of(new Zone("z1", null, null, null)));
 
