@@ -365,8 +365,9 @@ check "the VMs and the upstream host are attached" eval '
     ip netns exec "$NS_VMB" iptables -w -A INPUT -p icmp --icmp-type echo-request -s "$VMA_IP" -j ACCEPT &&
     ip netns exec "$NS_VMB" iptables -w -A INPUT -p icmp --icmp-type echo-request -s "$A_PUB" -j ACCEPT'
 check "VM A pings its gateway, VM B its gateway" eval 'pings "$NS_VMA" "$GW_A" && pings "$NS_VMB" "$GW_B"'
-check "a router without S2S configuration: hash null, connections []" eval '
-    router s2s-status "$RA" && [[ $(jq -c . <<<"$OUT") == "{\"name\":\"$RA\",\"hash\":null,\"connections\":[]}" ]]'
+check "a router without S2S configuration (nor s2s.log): hash null, connections [], nothing on stderr" eval '
+    router s2s-status "$RA" && [[ $(jq -c . <<<"$OUT") == "{\"name\":\"$RA\",\"hash\":null,\"connections\":[]}" ]] &&
+    [[ ! -s $tmp/router.err ]]'
 check "without a tunnel, VM A does not reach VM B" not pings "$NS_VMA" "$VMB_IP"
 
 # --- 2. B passive: applied first, it never initiates -----------------------------------------------------------------
