@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 name=$1; shift
 S2SVPN_TEST_MYSQL_URL=$(scripts/mariadb-up.sh)
 export S2SVPN_TEST_MYSQL_URL S2SVPN_TEST_MYSQL_USER=s2svpn S2SVPN_TEST_MYSQL_PASSWORD=s2svpn
-mvn -B -q -ntp -o install -DskipTests
-mvn -B -q -ntp -o -pl test surefire:test -Dtest="$name" "$@"
+mvn -B -q -ntp install -DskipTests
+mvn -B -q -ntp -pl test surefire:test -Dtest="$name" "$@"
