@@ -16,12 +16,8 @@ import java.util.Optional;
 import org.junit.Test;
 import org.s2svpn.framework.crypto.Encryptor;
 import org.s2svpn.schema.VpnConnectionVO;
-import org.s2svpn.schema.dao.CustomerGatewayDao;
 import org.s2svpn.schema.dao.Generations;
-import org.s2svpn.schema.dao.IpAddressDao;
-import org.s2svpn.schema.dao.VpcDao;
 import org.s2svpn.schema.dao.VpnConnectionDao;
-import org.s2svpn.schema.dao.VpnGatewayDao;
 import org.s2svpn.server.host.LocalSshd;
 import org.s2svpn.server.net.Cidr;
 import org.s2svpn.vpn.render.S2sApplySpec;
@@ -212,13 +208,9 @@ public class S2sServerKillTest {
      * Pending ones (docs/s2s-vr-contract.md), rendered as the server renders them, with the server's key.
      */
     private static String databaseHash(JdbcClient db, Path dataDir, String vpcUuid, String namespace) throws IOException {
-        VpcDao vpcs = new VpcDao(db);
         // reads only: no transaction
         Generations generations = new Generations(db, TransactionOperations.withoutTransaction());
-        VpnConnectionDao connections = new VpnConnectionDao(db, generations);
-        S2sModels models = new S2sModels(connections, new VpnGatewayDao(db, generations), new CustomerGatewayDao(db, generations),
-                new IpAddressDao(db), vpcs,
-                Encryptor.fromKeyFile(dataDir.resolve("key")));
+        S2sModels models = new S2sModels(new VpnConnectionDao(db, generations), Encryptor.fromKeyFile(dataDir.resolve("key")));
         long vpcId = db.sql("SELECT id FROM vpc WHERE uuid = ?").param(vpcUuid).query(Long.class).single();
         S2sModels.Live all = models.live(vpcId);
         List<S2sConnection> live = all.connections().stream().filter(c -> c.state() != VpnConnectionVO.State.Pending).map(all::model).toList();

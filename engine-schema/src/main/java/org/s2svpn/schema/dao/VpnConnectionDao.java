@@ -37,6 +37,14 @@ public final class VpnConnectionDao implements DisplayAndUuid {
             + " JOIN domain d ON d.id = c.domain_id AND d.removed IS NULL"
             + " LEFT JOIN user_ip_address ip ON ip.id = g.addr_id"
             + " LEFT JOIN account a ON a.id = c.account_id AND a.removed IS NULL WHERE c.removed IS NULL";
+    private static final String RUN = "SELECT " + Columns.of("c", COLUMNS) + ", " + Columns.of("cg", CustomerGatewayDao.COLUMNS)
+            + ", ip.public_ip_address AS run_ip, v.cidr AS run_cidr"
+            + " FROM s2s_vpn_connection c"
+            + " JOIN s2s_vpn_gateway g ON g.id = c.vpn_gateway_id AND g.removed IS NULL"
+            + " JOIN vpc v ON v.id = g.vpc_id AND v.removed IS NULL"
+            + " JOIN user_ip_address ip ON ip.id = g.addr_id"
+            + " JOIN s2s_customer_gateway cg ON cg.id = c.customer_gateway_id AND cg.removed IS NULL"
+            + " WHERE g.vpc_id = ? AND c.removed IS NULL ORDER BY c.id";
     private static final int KEPT_SEARCHES = 64;
     /** About 1.5 KB each: 30 MB at most. */
     private static final int KEPT_ROWS = 20_000;
@@ -109,6 +117,22 @@ public final class VpnConnectionDao implements DisplayAndUuid {
     public List<VpnConnectionVO> listByCustomerGateway(long customerGatewayId) {
         return jdbc.sql(SELECT + " WHERE c.customer_gateway_id = ? AND c.removed IS NULL ORDER BY c.id").param(customerGatewayId)
                 .query(VpnConnectionDao::map).list();
+    }
+
+    /**
+     * A connection as its router runs it: the connection, its customer gateway, its VPN gateway's public address and
+     * its VPC's CIDR.
+     */
+    public record Run(VpnConnectionVO connection, CustomerGatewayVO customerGateway, String publicIp, String vpcCidr) {
+    }
+
+    /**
+     * The live connections of a VPC with what its router runs of each, in one query: the router check reads them for
+     * every router at every interval.
+     */
+    public List<Run> runByVpc(long vpcId) {
+        return jdbc.sql(RUN).param(vpcId).query((rs, row) -> new Run(read(rs, 1), CustomerGatewayDao.read(rs, 1 + COLUMNS.size()),
+                rs.getString("run_ip"), rs.getString("run_cidr"))).list();
     }
 
     /** The live connections of a VPC (through its VPN gateway). */

@@ -2,27 +2,20 @@ package org.s2svpn.vpn.router;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.s2svpn.framework.crypto.Encryptor;
 import org.s2svpn.schema.CustomerGatewayVO;
-import org.s2svpn.schema.IpAddressVO;
-import org.s2svpn.schema.VpcVO;
 import org.s2svpn.schema.VpnConnectionVO;
-import org.s2svpn.schema.VpnGatewayVO;
-import org.s2svpn.schema.dao.CustomerGatewayDao;
-import org.s2svpn.schema.dao.IpAddressDao;
-import org.s2svpn.schema.dao.VpcDao;
 import org.s2svpn.schema.dao.VpnConnectionDao;
 import org.s2svpn.schema.dao.VpnGatewayDao;
 import org.s2svpn.vpn.render.S2sConnection;
 
 /**
  * A router's connections as it runs them, joined from the database: the one model rendering and status checks
- * start from. Read in five queries whatever the number of connections, since the router check reads every router's
+ * start from. Read in one query whatever the number of connections, since the router check reads every router's
  * connections every interval.
  */
 public final class S2sModels {
@@ -34,45 +27,31 @@ public final class S2sModels {
     }
 
     private final VpnConnectionDao connections;
-    private final VpnGatewayDao vpnGateways;
-    private final CustomerGatewayDao customerGateways;
-    private final IpAddressDao addresses;
-    private final VpcDao vpcs;
     private final Encryptor encryptor;
 
-    public S2sModels(VpnConnectionDao connections, VpnGatewayDao vpnGateways, CustomerGatewayDao customerGateways, IpAddressDao addresses,
-                     VpcDao vpcs, Encryptor encryptor) {
+    public S2sModels(VpnConnectionDao connections, Encryptor encryptor) {
         this.connections = requireNonNull(connections, "connections");
-        this.vpnGateways = requireNonNull(vpnGateways, "vpnGateways");
-        this.customerGateways = requireNonNull(customerGateways, "customerGateways");
-        this.addresses = requireNonNull(addresses, "addresses");
-        this.vpcs = requireNonNull(vpcs, "vpcs");
         this.encryptor = requireNonNull(encryptor, "encryptor");
     }
 
     /** The connections of a VPC's router now; read with the router's lock held, so that no job changes them meanwhile. */
     public Live live(long vpcId) {
-        List<VpnConnectionVO> all = connections.listByVpc(vpcId);
-        if (all.isEmpty()) {
-            return new Live(all, Map.of());
-        }
-        VpcVO vpc = vpcs.findById(vpcId).orElseThrow();
-        Map<Long, VpnGatewayVO> gateways = byId(vpnGateways.findByIds(ids(all, VpnConnectionVO::vpnGatewayId)), VpnGatewayVO::id);
-        Map<Long, IpAddressVO> publicIps = byId(addresses.findByIds(ids(gateways.values(), VpnGatewayVO::addrId)), IpAddressVO::id);
-        Map<Long, CustomerGatewayVO> peers = byId(customerGateways.findByIds(ids(all, VpnConnectionVO::customerGatewayId)), CustomerGatewayVO::id);
+        List<VpnConnectionVO> all = new ArrayList<>();
         Map<Long, S2sConnection> models = new LinkedHashMap<>();
-        for (VpnConnectionVO c : all) {
-            String localPublicIp = publicIps.get(gateways.get(c.vpnGatewayId()).addrId()).address();
-            models.put(c.id(), model(c, vpc, localPublicIp, peers.get(c.customerGatewayId())));
+        for (VpnConnectionDao.Run run : connections.runByVpc(vpcId)) {
+            all.add(run.connection());
+            models.put(run.connection().id(), model(run));
         }
-        return new Live(all, models);
+        return new Live(List.copyOf(all), models);
     }
 
-    private S2sConnection model(VpnConnectionVO c, VpcVO vpc, String localPublicIp, CustomerGatewayVO g) {
+    private S2sConnection model(VpnConnectionDao.Run run) {
+        VpnConnectionVO c = run.connection();
+        CustomerGatewayVO g = run.customerGateway();
         return S2sConnection.builder()
                 .id(c.id())
-                .localPublicIp(localPublicIp)
-                .localCidr(vpc.cidr())
+                .localPublicIp(run.publicIp())
+                .localCidr(run.vpcCidr())
                 .peerGateway(g.gatewayIp())
                 .peerCidrs(g.guestCidrList())
                 .psk(encryptor.decrypt(g.encryptedPsk()))
@@ -85,13 +64,5 @@ public final class S2sModels {
                 .splitConnections(g.splitConnections())
                 .ikeVersion(g.ikeVersion())
                 .build();
-    }
-
-    private static <T> List<Long> ids(java.util.Collection<T> rows, Function<T, Long> id) {
-        return rows.stream().map(id).distinct().toList();
-    }
-
-    private static <T> Map<Long, T> byId(List<T> rows, Function<T, Long> id) {
-        return rows.stream().collect(Collectors.toMap(id, Function.identity()));
     }
 }

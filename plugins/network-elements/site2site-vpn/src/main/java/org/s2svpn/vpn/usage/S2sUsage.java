@@ -64,6 +64,9 @@ public final class S2sUsage {
                 added.add(new Bytes(BYTES_RECEIVED, c.accountId(), c.domainId(), zoneId, c.id(), name + ": bytes received", deltaIn, hour));
             }
         }
+        if (changed.isEmpty()) {
+            return; // idle tunnels: no transaction (three round trips) for nothing; bytes added always change a counter
+        }
         // both or neither: counters saved without their bytes would lose them, bytes without their counters count twice
         transactions.executeWithoutResult(status -> {
             usage.save(changed);
