@@ -21,6 +21,8 @@ import org.s2svpn.vpn.policy.Proposal;
  */
 final class CiscoIosDeviceRenderer {
     private static final String MAP = "s2svpn";
+    private static final String NO_IKE_PROPOSAL = "! None of the connection's IKE proposals exists on IOS: it cannot connect until the customer"
+            + " gateway's ikepolicy has one.";
 
     private CiscoIosDeviceRenderer() {
     }
@@ -123,6 +125,9 @@ final class CiscoIosDeviceRenderer {
             out.add(" group " + g.number());
             out.add(" lifetime " + c.lifetimes().ikeSeconds());
         }
+        if (priority == 10) {
+            out.add(NO_IKE_PROPOSAL);
+        }
         if (named) {
             out.add("! The router knows this gateway by its name " + c.peerGateway() + ": IOS sends hostname.domain as identity,");
             out.add("! which must be that name.");
@@ -150,6 +155,9 @@ final class CiscoIosDeviceRenderer {
             out.add(" encryption " + ikev2Cipher(p.cipher()));
             out.add((p.cipher().isAead() ? " prf " : " integrity ") + p.hash().token());
             out.add(" group " + g.number());
+        }
+        if (proposals.isEmpty()) {
+            out.add(NO_IKE_PROPOSAL);
         }
         out.add("crypto ikev2 policy " + name);
         if (!named) {

@@ -71,7 +71,12 @@ final class JunosDeviceRenderer {
         if (!ikev2) {
             out.add(policy + "mode main");
         }
-        out.add(policy + "proposals [ " + String.join(" ", ikeProposals) + " ]");
+        if (ikeProposals.isEmpty()) {
+            out.add("# None of the connection's IKE proposals exists on Junos: it cannot connect until the customer gateway's"
+                    + " ikepolicy has one.");
+        } else {
+            out.add(policy + "proposals [ " + String.join(" ", ikeProposals) + " ]");
+        }
         if (ascii) {
             out.add(policy + "pre-shared-key ascii-text \"" + c.psk().value().replace("\\", "\\\\") + "\"");
         } else {

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,25 +24,12 @@ import org.s2svpn.vpn.policy.InvalidValueException;
  * <pre>mvn -o test -pl plugins/network-elements/site2site-vpn -Dtest=DeviceConfigGoldenTest -Ds2svpn.golden.update=true</pre>
  */
 public class DeviceConfigGoldenTest {
-    private static final boolean UPDATE = Boolean.getBoolean("s2svpn.golden.update");
-
     @Test
     public void everyVendorRendersEveryCaseAsItsGoldenFile() throws IOException {
         List<String> mismatches = new ArrayList<>();
         for (Map.Entry<String, S2sConnection> c : DeviceConfigCases.all().entrySet()) {
             for (Map.Entry<String, String> file : DeviceConfigCases.render(c.getValue()).entrySet()) {
-                Path path = DeviceConfigCases.DIR.resolve(c.getKey()).resolve(file.getKey());
-                if (UPDATE) {
-                    Files.createDirectories(path.getParent());
-                    Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
-                    continue;
-                }
-                String expected = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : null;
-                if (expected == null) {
-                    mismatches.add(path + " is missing (regenerate with -Ds2svpn.golden.update=true)");
-                } else if (!expected.equals(file.getValue())) {
-                    mismatches.add(path + " differs (- golden, + rendered):\n" + GoldenRenderingTest.diff(expected, file.getValue()));
-                }
+                GoldenRenderingTest.compare(DeviceConfigCases.DIR.resolve(c.getKey()).resolve(file.getKey()), file.getValue(), mismatches);
             }
         }
         if (!mismatches.isEmpty()) {

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.s2svpn.vpn.policy.IkeVersion;
 public class LibreswanAcceptsDeviceConfigTest {
     private final String caseName;
     private final S2sConnection connection;
-    private Path dir;
     private Path conf;
 
     public LibreswanAcceptsDeviceConfigTest(String caseName, S2sConnection connection) {
@@ -45,27 +43,18 @@ public class LibreswanAcceptsDeviceConfigTest {
     @Before
     public void writeConf() throws IOException {
         LibreswanTools.require();
-        dir = Files.createTempDirectory("s2svpn-libreswan-device");
-        conf = dir.resolve("ipsec.conf");
-        Files.writeString(conf, DeviceConfigCases.read(caseName, "libreswan.conf"), StandardCharsets.UTF_8);
+        conf = LibreswanTools.write(DeviceConfigCases.read(caseName, "libreswan.conf"));
     }
 
     @After
     public void removeConf() throws IOException {
-        if (conf != null) {
-            Files.deleteIfExists(conf);
-            Files.deleteIfExists(dir);
-        }
+        LibreswanTools.remove(conf);
     }
 
     @Test
     public void addconnChecksTheConfigWithoutAComplaintAndListsTheConnection() {
-        Commands.Result check = Commands.run(LibreswanTools.tool("addconn"), "--config", conf.toString(), "--checkconfig");
-        assertEquals(check.toString(), 0, check.exitCode());
-        assertEquals(check.toString(), "", check.stderr());
-        Commands.Result list = Commands.run(LibreswanTools.tool("addconn"), "--config", conf.toString(), "--listall");
-        assertEquals(list.toString(), 0, list.exitCode());
-        assertEquals(list.toString(), List.of(connection.name()), List.of(list.stdout().strip().split("\\s+")));
+        LibreswanTools.assertCheckconfigIsClean(conf);
+        assertEquals(List.of(connection.name()), LibreswanTools.listall(conf));
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
@@ -38,7 +36,6 @@ import org.junit.runners.Parameterized.Parameters;
 public class LibreswanAcceptsIpsecConfGoldenTest {
     private final String caseName;
     private final List<S2sConnection> connections;
-    private Path dir;
     private Path conf;
 
     public LibreswanAcceptsIpsecConfGoldenTest(String caseName, List<S2sConnection> connections) {
@@ -54,32 +51,22 @@ public class LibreswanAcceptsIpsecConfGoldenTest {
     @Before
     public void writeConf() throws IOException {
         LibreswanTools.require();
-        dir = Files.createTempDirectory("s2svpn-libreswan");
-        conf = dir.resolve("ipsec.conf");
-        Files.writeString(conf, GoldenCases.read(caseName, "ipsec.conf"), StandardCharsets.UTF_8);
+        conf = LibreswanTools.write(GoldenCases.read(caseName, "ipsec.conf"));
     }
 
     @After
     public void removeConf() throws IOException {
-        if (conf != null) {
-            Files.deleteIfExists(conf);
-            Files.deleteIfExists(dir);
-        }
+        LibreswanTools.remove(conf);
     }
 
     @Test
     public void addconnChecksTheConfigWithoutAComplaint() {
-        Commands.Result check = Commands.run(LibreswanTools.tool("addconn"), "--config", conf.toString(), "--checkconfig");
-        assertEquals(check.toString(), 0, check.exitCode());
-        assertEquals(check.toString(), "", check.stderr());
+        LibreswanTools.assertCheckconfigIsClean(conf);
     }
 
     @Test
     public void addconnListsEveryConnection() {
-        Commands.Result list = Commands.run(LibreswanTools.tool("addconn"), "--config", conf.toString(), "--listall");
-        assertEquals(list.toString(), 0, list.exitCode());
-        List<String> names = List.of(list.stdout().strip().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList();
-        assertEquals(list.toString(), connectionNames(), names);
+        assertEquals(connectionNames(), LibreswanTools.listall(conf));
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +37,34 @@ final class LibreswanTools {
 
     static String tool(String name) {
         return TOOLS.resolve(name).toString();
+    }
+
+    /** Writes an ipsec.conf into a temp folder of its own; {@link #remove} deletes both. */
+    static Path write(String conf) throws IOException {
+        Path file = Files.createTempDirectory("s2svpn-libreswan").resolve("ipsec.conf");
+        Files.writeString(file, conf, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    static void remove(Path conf) throws IOException {
+        if (conf != null) {
+            Files.deleteIfExists(conf);
+            Files.deleteIfExists(conf.getParent());
+        }
+    }
+
+    /** {@code addconn --checkconfig} must exit 0 with nothing on stderr. */
+    static void assertCheckconfigIsClean(Path conf) {
+        Commands.Result check = Commands.run(tool("addconn"), "--config", conf.toString(), "--checkconfig");
+        assertEquals(check.toString(), 0, check.exitCode());
+        assertEquals(check.toString(), "", check.stderr());
+    }
+
+    /** The connections {@code addconn --listall} finds. */
+    static List<String> listall(Path conf) {
+        Commands.Result list = Commands.run(tool("addconn"), "--config", conf.toString(), "--listall");
+        assertEquals(list.toString(), 0, list.exitCode());
+        return List.of(list.stdout().strip().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList();
     }
 
     /**
