@@ -79,7 +79,7 @@ final class CiscoIosDeviceRenderer {
             if (DeviceVendor.CLASSIC_GROUPS.contains(g)) {
                 out.add(" set pfs group" + g.number());
             } else {
-                out.add(" ! PFS " + g.token() + " (group " + g.number() + "): IOS has no such group; no equivalent.");
+                out.add(" ! " + DeviceVendor.noGroup("IOS", "PFS", g));
             }
         });
         out.add(" set security-association lifetime seconds " + c.lifetimes().espSeconds());
@@ -107,7 +107,7 @@ final class CiscoIosDeviceRenderer {
         for (Proposal p : c.ikePolicy().proposals()) {
             DhGroup g = p.group().orElseThrow();
             if (!DeviceVendor.CLASSIC_GROUPS.contains(g)) {
-                out.add("! IKE proposal " + p + ": IOS has no DH group " + g.number() + " (" + g.token() + "); no equivalent.");
+                out.add("! " + DeviceVendor.noGroup("IOS", "IKE proposal " + p, g));
                 continue;
             }
             out.add("crypto isakmp policy " + priority);
@@ -146,7 +146,7 @@ final class CiscoIosDeviceRenderer {
         for (Proposal p : c.ikePolicy().proposals()) {
             DhGroup g = p.group().orElseThrow();
             if (!DeviceVendor.CLASSIC_GROUPS.contains(g)) {
-                out.add("! IKE proposal " + p + ": IOS has no DH group " + g.number() + " (" + g.token() + "); no equivalent.");
+                out.add("! " + DeviceVendor.noGroup("IOS", "IKE proposal " + p, g));
                 continue;
             }
             String proposal = name + "-" + index++;

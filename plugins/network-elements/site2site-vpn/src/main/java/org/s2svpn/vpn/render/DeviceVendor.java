@@ -60,6 +60,12 @@ public enum DeviceVendor {
         return Arrays.stream(values()).map(DeviceVendor::token).collect(Collectors.joining(", "));
     }
 
+    /** The comment for a setting with a group a device does not have: what, the group, the device's groups. */
+    static String noGroup(String device, String what, DhGroup group) {
+        return what + ": DH group " + group.number() + " (" + group.token() + ") is not among " + device
+                + "'s groups (1, 2, 5, 14, 15, 16, 19, 20, 21, 24); no equivalent.";
+    }
+
     /** The IKE version the customer gateway speaks: the connection's, and IKEv2 for {@code ike} (either). */
     static IkeVersion peerVersion(S2sConnection c) {
         return c.ikeVersion() == IkeVersion.IKEV1 ? IkeVersion.IKEV1 : IkeVersion.IKEV2;

@@ -45,7 +45,7 @@ final class JunosDeviceRenderer {
         for (Proposal p : c.ikePolicy().proposals()) {
             DhGroup g = p.group().orElseThrow();
             if (!DeviceVendor.CLASSIC_GROUPS.contains(g)) {
-                out.add("# IKE proposal " + p + ": Junos has no DH group " + g.number() + " (" + g.token() + "); no equivalent.");
+                out.add("# " + DeviceVendor.noGroup("Junos", "IKE proposal " + p, g));
                 continue;
             }
             String proposal = name + "-" + index++;
@@ -125,7 +125,7 @@ final class JunosDeviceRenderer {
             if (DeviceVendor.CLASSIC_GROUPS.contains(g)) {
                 out.add(ipsecPolicy + "perfect-forward-secrecy keys group" + g.number());
             } else {
-                out.add("# PFS " + g.token() + " (group " + g.number() + "): Junos has no such group; no equivalent.");
+                out.add("# " + DeviceVendor.noGroup("Junos", "PFS", g));
             }
         });
         out.add(ipsecPolicy + "proposals [ " + String.join(" ", ipsecProposals) + " ]");
