@@ -44,7 +44,7 @@ public final class VpnConnectionDao implements DisplayAndUuid {
             + " JOIN vpc v ON v.id = g.vpc_id AND v.removed IS NULL"
             + " JOIN user_ip_address ip ON ip.id = g.addr_id"
             + " JOIN s2s_customer_gateway cg ON cg.id = c.customer_gateway_id AND cg.removed IS NULL"
-            + " WHERE g.vpc_id = ? AND c.removed IS NULL ORDER BY c.id";
+            + " WHERE c.removed IS NULL";
     private static final int KEPT_SEARCHES = 64;
     /** About 1.5 KB each: 30 MB at most. */
     private static final int KEPT_ROWS = 20_000;
@@ -131,8 +131,16 @@ public final class VpnConnectionDao implements DisplayAndUuid {
      * every router at every interval.
      */
     public List<Run> runByVpc(long vpcId) {
-        return jdbc.sql(RUN).param(vpcId).query((rs, row) -> new Run(read(rs, 1), CustomerGatewayDao.read(rs, 1 + COLUMNS.size()),
-                rs.getString("run_ip"), rs.getString("run_cidr"))).list();
+        return jdbc.sql(RUN + " AND g.vpc_id = ? ORDER BY c.id").param(vpcId).query(VpnConnectionDao::run).list();
+    }
+
+    /** A live connection with what its router runs of it. */
+    public Optional<Run> runById(long id) {
+        return jdbc.sql(RUN + " AND c.id = ?").param(id).query(VpnConnectionDao::run).optional();
+    }
+
+    private static Run run(ResultSet rs, int row) throws SQLException {
+        return new Run(read(rs, 1), CustomerGatewayDao.read(rs, 1 + COLUMNS.size()), rs.getString("run_ip"), rs.getString("run_cidr"));
     }
 
     /** The live connections of a VPC (through its VPN gateway). */
