@@ -21,6 +21,7 @@ final class SimulatedVpcs {
     private static final AtomicInteger MADE = new AtomicInteger();
 
     final TestServer server;
+    /** The client every call goes through: the admin's, or an owner's (see {@link #as}). */
     final ApiClient admin;
     private final String zone;
     private final String vpcOffering;
@@ -36,6 +37,19 @@ final class SimulatedVpcs {
         }
         vpcOffering = ok("listVPCOfferings").getAsJsonArray("vpcoffering").get(0).getAsJsonObject().get("id").getAsString();
         tierOffering = ok("listNetworkOfferings").getAsJsonArray("networkoffering").get(0).getAsJsonObject().get("id").getAsString();
+    }
+
+    private SimulatedVpcs(SimulatedVpcs made, ApiClient owner) {
+        this.server = made.server;
+        this.admin = owner;
+        this.zone = made.zone;
+        this.vpcOffering = made.vpcOffering;
+        this.tierOffering = made.tierOffering;
+    }
+
+    /** The same, through owner's keys: what it makes belongs to owner's account, and lists show what owner sees. */
+    SimulatedVpcs as(ApiClient owner) {
+        return new SimulatedVpcs(this, owner);
     }
 
     Vpc vpc(String name) {
