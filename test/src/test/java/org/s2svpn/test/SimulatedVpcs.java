@@ -59,7 +59,8 @@ final class SimulatedVpcs {
         ok("createNetwork", "name", name + "-tier", "networkofferingid", tierOffering, "zoneid", zone, "vpcid", vpc, "gateway",
                 prefix + ".1.1", "netmask", "255.255.255.0");
         String vpnGateway = job("createVpnGateway", "vpcid", vpc).getAsJsonObject("vpngateway").get("id").getAsString();
-        String namespace = "r-" + ok("listRouters", "vpcid", vpc).getAsJsonArray("router").get(0).getAsJsonObject().get("name")
+        // routers are the admin's to list (a user gets 432)
+        String namespace = "r-" + server.admin().ok("listRouters", "vpcid", vpc).getAsJsonArray("router").get(0).getAsJsonObject().get("name")
                 .getAsString().split("-")[1];
         return new Vpc(vpc, prefix, vpnGateway, namespace);
     }

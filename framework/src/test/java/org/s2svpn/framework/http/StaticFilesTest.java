@@ -66,7 +66,7 @@ public class StaticFilesTest {
     @Test
     public void theFolderWithoutItsSlashRedirectsToIt() throws Exception {
         HttpResponse<String> answer = send("GET", "/client/page");
-        assertEquals(302, answer.statusCode());
+        assertEquals("a redirect", 3, answer.statusCode() / 100);
         assertTrue(answer.headers().firstValue("Location").orElseThrow().endsWith("/client/page/"));
     }
 
