@@ -41,11 +41,16 @@ final class HeadlessChromium implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
 
+    /** Kills the browser if the JVM ends before close() (a test run interrupted), so that no chromium outlives it. */
+    private final Thread cleanup;
+
     private HeadlessChromium(Path profile, Process process, URI page) {
         this.profile = profile;
         this.process = process;
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(page, new Listener()).join();
+        this.cleanup = new Thread(() -> stop(process, profile), "chromium-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
     /** Starts chromium with a new profile; the log goes to logFile. */
@@ -195,6 +200,11 @@ final class HeadlessChromium implements AutoCloseable {
             socket.abort();
         } finally {
             stop(process, profile);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook stops the browser itself
+            }
         }
     }
 
@@ -207,6 +217,9 @@ final class HeadlessChromium implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (!Files.exists(profile)) {
+            return;
         }
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
