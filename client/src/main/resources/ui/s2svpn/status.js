@@ -172,17 +172,25 @@
   /** A line and a point per hour for bytes in and bytes out, one scale for both. */
   function trafficGraph(bytesIn, bytesOut, windowStart) {
     const width = 264;
-    const height = 64;
+    const height = 76;
     const margin = 5;
+    const bottom = height - 16; // the axis; the hours' labels below it
     const peak = Math.max(0, ...bytesIn, ...bytesOut);
     const max = Math.max(1, peak);
     const x = (i) => margin + (i * (width - 2 * margin)) / (HOURS - 1);
-    const y = (v) => height - margin - (v * (height - 2 * margin)) / max;
+    const y = (v) => bottom - (v * (bottom - margin)) / max;
     const totalIn = bytesIn.reduce((a, b) => a + b, 0);
     const totalOut = bytesOut.reduce((a, b) => a + b, 0);
     const graph = svg('svg', {class: 'traffic', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img',
       'aria-label': `traffic per hour, last ${HOURS} hours: ${formatBytes(totalIn)} in, ${formatBytes(totalOut)} out`});
-    graph.append(svg('line', {class: 'axis', x1: margin, y1: height - margin, x2: width - margin, y2: height - margin}));
+    graph.append(svg('line', {class: 'axis', x1: margin, y1: bottom, x2: width - margin, y2: bottom}));
+    const label = (text, at, anchor) => {
+      const t = svg('text', {class: 'hour', x: at, y: height - 4, 'text-anchor': anchor});
+      t.textContent = text;
+      return t;
+    };
+    graph.append(label(formatTime(windowStart).slice(11, 16), margin, 'start'), label(formatTime(windowStart + 12 * HOUR_MS).slice(11, 16),
+      x(12), 'middle'), label('this hour', width - margin, 'end'));
     for (const [direction, bytes] of [['in', bytesIn], ['out', bytesOut]]) {
       graph.append(svg('polyline', {class: 'line ' + direction, points: bytes.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}));
       bytes.forEach((v, i) => {
@@ -259,6 +267,11 @@
         : await usage(connections[0].account, connections[0].domainid, windowStart);
       if (asked !== generation) {
         return;
+      }
+      if (!session.label && connections.length > 0) {
+        // a session from elsewhere: whose it is shows in its connections
+        session.label = `account ${connections[0].account}`;
+        $('caller').textContent = session.label;
       }
       render(connections, new Map(customerGateways.map((g) => [g.id, g])), new Map(vpnGateways.map((g) => [g.id, g])), traffic,
         windowStart);
@@ -362,7 +375,7 @@
     } catch (e) {
       known = null;
     }
-    return known && known.key === key ? known : {key, label: 'existing session'};
+    return known && known.key === key ? known : {key, label: ''};
   }
 
   document.addEventListener('DOMContentLoaded', () => {
