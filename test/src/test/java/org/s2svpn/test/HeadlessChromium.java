@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +41,8 @@ final class HeadlessChromium implements AutoCloseable {
     private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
+    /** Uncaught exceptions of the page and the errors its scripts and its security policy report, since the last reset. */
+    private final List<String> pageErrors = new CopyOnWriteArrayList<>();
 
     /** Kills the browser if the JVM ends before close() (a test run interrupted), so that no chromium outlives it. */
     private final Thread cleanup;
@@ -68,7 +71,10 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             Files.createDirectories(logFile.getParent());
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-            return new HeadlessChromium(profile, process, pageSocket(profile, process, logFile));
+            HeadlessChromium browser = new HeadlessChromium(profile, process, pageSocket(profile, process, logFile));
+            browser.call("Runtime.enable", Map.of());
+            browser.call("Log.enable", Map.of());
+            return browser;
         } catch (IOException | RuntimeException e) {
             stop(process, profile);
             throw e;
@@ -187,6 +193,13 @@ final class HeadlessChromium implements AutoCloseable {
         evaluate("(() => { try { sessionStorage.clear(); } catch (e) { } return true; })()");
     }
 
+    /** The page's errors since the last call (uncaught exceptions, script errors, refusals of its security policy). */
+    List<String> takePageErrors() {
+        List<String> taken = List.copyOf(pageErrors);
+        pageErrors.removeAll(taken);
+        return taken;
+    }
+
     /** A PNG of the whole page. */
     void screenshot(Path file) throws IOException {
         JsonObject shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
@@ -228,7 +241,23 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    /** Gathers a message's frames; answers complete their calls, events are not needed. */
+    /**
+     * Keeps the page's errors. Not the network's (a refused login is a 401 the page expects): those of its scripts
+     * and of its Content-Security-Policy.
+     */
+    private void event(String method, JsonObject params) {
+        if (method.equals("Runtime.exceptionThrown")) {
+            pageErrors.add(params.getAsJsonObject("exceptionDetails").toString());
+        } else if (method.equals("Log.entryAdded")) {
+            JsonObject entry = params.getAsJsonObject("entry");
+            String source = entry.get("source").getAsString();
+            if (entry.get("level").getAsString().equals("error") && (source.equals("javascript") || source.equals("security"))) {
+                pageErrors.add(source + ": " + entry.get("text").getAsString());
+            }
+        }
+    }
+
+    /** Gathers a message's frames; answers complete their calls, events go to {@link #event}. */
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder text = new StringBuilder();
 
@@ -243,6 +272,8 @@ final class HeadlessChromium implements AutoCloseable {
                     if (call != null) {
                         call.complete(message);
                     }
+                } else {
+                    event(message.get("method").getAsString(), message.getAsJsonObject("params"));
                 }
             }
             webSocket.request(1);

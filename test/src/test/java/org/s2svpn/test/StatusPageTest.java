@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -94,8 +96,15 @@ public class StatusPageTest {
     public void newVisitor() {
         browser.navigate(page);
         browser.forgetSessions();
+        browser.takePageErrors();
         browser.navigate(page);
         browser.await("!document.getElementById('login').hidden", Duration.ofSeconds(5));
+    }
+
+    /** No script error and nothing the page's Content-Security-Policy refused, in any test. */
+    @After
+    public void noPageErrors() {
+        assertEquals(List.of(), browser.takePageErrors());
     }
 
     @Test
