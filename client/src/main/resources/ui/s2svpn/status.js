@@ -7,17 +7,21 @@
  */
 (() => {
   const API = '/client/api';
-  const PAGE_SIZE = 500; // the most a CloudStack list answers in one page (default.page.size)
   const HOURS = 24;
   const HOUR_MS = 3600 * 1000;
   const BYTES_SENT = '101';
   const BYTES_RECEIVED = '102';
   const SVG = 'http://www.w3.org/2000/svg';
 
-  const refreshSeconds = (() => {
-    const asked = Number(new URLSearchParams(location.search).get('refresh'));
-    return Number.isFinite(asked) && asked >= 1 ? asked : 30;
-  })();
+  /** A whole number from the page's URL (?name=N) within [min, max], else the default. */
+  function setting(name, min, max, otherwise) {
+    const asked = Number(new URLSearchParams(location.search).get(name));
+    return Number.isInteger(asked) && asked >= min && asked <= max ? asked : otherwise;
+  }
+
+  const refreshSeconds = setting('refresh', 1, 86400, 30);
+  /** Items asked per page of a list: at most 500, CloudStack's default.page.size; fewer shows the paging at work. */
+  const pageSize = setting('pagesize', 1, 500, 500);
 
   const $ = (id) => document.getElementById(id);
 
@@ -64,10 +68,10 @@
   async function listAll(command, itemName, params = {}) {
     const items = [];
     for (let page = 1; ; page++) {
-      const answer = await api(command, {...params, page: String(page), pagesize: String(PAGE_SIZE)});
+      const answer = await api(command, {...params, page: String(page), pagesize: String(pageSize)});
       const got = answer[itemName] || [];
       items.push(...got);
-      if (got.length < PAGE_SIZE || items.length >= Number(answer.count || 0)) {
+      if (got.length < pageSize || items.length >= Number(answer.count || 0)) {
         return items;
       }
     }

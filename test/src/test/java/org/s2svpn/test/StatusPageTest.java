@@ -75,7 +75,8 @@ public class StatusPageTest {
         assertTrue("the Connected tunnel has carried traffic", bytes(connected).get(101) > 0);
 
         browser = HeadlessChromium.start(TARGET.resolve("chromium.log"));
-        page = "http://127.0.0.1:" + server.port() + ManagementServer.STATUS_PAGE + "?refresh=1";
+        // a page of one item: every list of the page takes several pages (alice's two connections, her usage records)
+        page = "http://127.0.0.1:" + server.port() + ManagementServer.STATUS_PAGE + "?refresh=1&pagesize=1";
     }
 
     @AfterClass
