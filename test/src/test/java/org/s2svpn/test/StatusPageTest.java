@@ -195,6 +195,20 @@ public class StatusPageTest {
         browser.screenshot(TARGET.resolve("bob.png"));
     }
 
+    @Test
+    public void aSessionLoggedInElsewhereIsUsedWithoutTheForm() {
+        ApiClient.Answer login = bob.sendRaw("POST", "command=login&response=json&username=bob&password=pw-bob&domain=" + domainPath);
+        assertEquals(login.body(), 200, login.status());
+        // the cookie CloudStack's login sets, as a browser that logged in through another page of this server has it
+        browser.call("Network.setCookie", Map.of("name", "sessionkey", "value", login.inner().get("sessionkey").getAsString(),
+                "url", "http://127.0.0.1:" + server.port() + "/client", "path", "/client"));
+        browser.navigate(page);
+        awaitRefreshes(1);
+        assertTrue(browser.evaluate("document.getElementById('login').hidden").getAsBoolean());
+        assertEquals(Set.of(bobs), rows().keySet());
+        assertEquals("account bob", browser.evaluate("document.getElementById('caller').textContent").getAsString());
+    }
+
     private static ApiClient.Answer withSession(String sessionKey) {
         return alice.sendRaw("GET", "command=listVpnConnections&response=json&sessionkey=" + sessionKey);
     }
