@@ -9,8 +9,6 @@
   const API = '/client/api';
   const HOURS = 24;
   const HOUR_MS = 3600 * 1000;
-  const BYTES_SENT = '101';
-  const BYTES_RECEIVED = '102';
   const SVG = 'http://www.w3.org/2000/svg';
 
   /** A whole number from the page's URL (?name=N) within [min, max], else the default. */
@@ -77,47 +75,31 @@
     }
   }
 
-  /** "yyyy-MM-dd HH:mm:ss" in UTC, a date listUsageRecords takes. */
-  function apiDate(millis) {
-    return new Date(millis).toISOString().slice(0, 19).replace('T', ' ');
-  }
-
   /** CloudStack's dates ("2026-12-07T23:10:05+0000") as milliseconds, or NaN. */
   function parseApiDate(text) {
     return typeof text === 'string' ? Date.parse(text.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) : NaN;
   }
 
   /**
-   * The bytes sent and received per hour, the last HOURS hours, of the account's usage records; null when the
-   * caller may not list usage (CloudStack lets only admins and domain admins call listUsageRecords: 432).
+   * A connection's bytes per hour, the last HOURS hours, oldest first (listVpnConnectionTraffic, which any caller who
+   * sees the connection may call, from the same usage records as listUsageRecords): {start, bytesIn, bytesOut}, or
+   * {error} when the server refused, e.g. for a connection deleted since it was listed.
    */
-  async function usage(account, domainid, windowStart) {
-    const params = {startdate: apiDate(windowStart), enddate: apiDate(Date.now()), account, domainid};
+  async function traffic(connectionId) {
     try {
-      const [sent, received] = await Promise.all([BYTES_SENT, BYTES_RECEIVED]
-        .map((type) => listAll('listUsageRecords', 'usagerecord', {...params, type})));
-      return {sent, received};
+      const answer = await api('listVpnConnectionTraffic', {id: connectionId, hours: String(HOURS)});
+      const hours = answer.vpnconnectiontraffic || [];
+      return {
+        start: hours.length > 0 ? parseApiDate(hours[0].startdate) : NaN,
+        bytesIn: hours.map((h) => Number(h.bytesreceived) || 0),
+        bytesOut: hours.map((h) => Number(h.bytessent) || 0),
+      };
     } catch (e) {
-      if (e.code === 432) {
-        return null;
+      if (e.status === 401) {
+        throw e;
       }
-      throw e;
+      return {error: e.message};
     }
-  }
-
-  /** A connection's bytes per hour of the window, oldest first, from usage records (one per hour and type). */
-  function hourly(records, connectionId, windowStart) {
-    const bytes = new Array(HOURS).fill(0);
-    for (const r of records) {
-      if (r.usageid !== connectionId) {
-        continue;
-      }
-      const hour = Math.floor((parseApiDate(r.startdate) - windowStart) / HOUR_MS);
-      if (hour >= 0 && hour < HOURS) {
-        bytes[hour] += Number(r.rawusage) || 0;
-      }
-    }
-    return bytes;
   }
 
   function formatBytes(n) {
@@ -210,7 +192,7 @@
     return figure;
   }
 
-  function connectionRow(c, customerGateways, vpnGateways, traffic, windowStart) {
+  function connectionRow(c, customerGateways, vpnGateways, hours) {
     const customer = customerGateways.get(c.s2scustomergatewayid);
     const vpn = vpnGateways.get(c.s2svpngatewayid);
     const row = el('tr');
@@ -231,13 +213,14 @@
       when.append(time, el('span', 'ago', formatAgo(changed)));
     }
     row.append(when);
-    row.append(traffic === null
-      ? el('td', 'traffic unavailable', 'Traffic needs listUsageRecords, which only admins and domain admins may call.')
-      : el('td', 'traffic', trafficGraph(hourly(traffic.received, c.id, windowStart), hourly(traffic.sent, c.id, windowStart), windowStart)));
+    row.append(hours.error !== undefined
+      ? el('td', 'traffic unavailable', 'No traffic: ' + hours.error)
+      : el('td', 'traffic', trafficGraph(hours.bytesIn, hours.bytesOut, hours.start)));
     return row;
   }
 
-  function render(connections, customerGateways, vpnGateways, traffic, windowStart) {
+  /** traffics: each connection's traffic, by its id. */
+  function render(connections, customerGateways, vpnGateways, traffics) {
     const byState = new Map();
     for (const c of connections) {
       byState.set(c.state, (byState.get(c.state) || 0) + 1);
@@ -248,9 +231,9 @@
       : `${connections.length} connection${connections.length === 1 ? '' : 's'}: ${counts}. Updated ${formatTime(Date.now()).slice(11)},`
         + ` every ${refreshSeconds} s.`;
     const tbody = $('connections').tBodies[0];
-    tbody.replaceChildren(...connections.map((c) => connectionRow(c, customerGateways, vpnGateways, traffic, windowStart)));
+    tbody.replaceChildren(...connections.map((c) => connectionRow(c, customerGateways, vpnGateways, traffics.get(c.id))));
     $('connections').hidden = connections.length === 0;
-    $('legend').hidden = connections.length === 0 || traffic === null;
+    $('legend').hidden = connections.length === 0;
     $('summary').dataset.refreshes = String(++refreshes);
   }
 
@@ -261,14 +244,11 @@
     refreshing = true;
     const asked = generation;
     try {
-      const windowStart = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - (HOURS - 1) * HOUR_MS;
       const [connections, customerGateways, vpnGateways] = await Promise.all([
         listAll('listVpnConnections', 'vpnconnection'),
         listAll('listVpnCustomerGateways', 'vpncustomergateway'),
         listAll('listVpnGateways', 'vpngateway')]);
-      // the caller's connections are all its own account's: that account's usage is all the graphs need
-      const traffic = connections.length === 0 ? {sent: [], received: []}
-        : await usage(connections[0].account, connections[0].domainid, windowStart);
+      const traffics = await Promise.all(connections.map((c) => traffic(c.id)));
       if (asked !== generation) {
         return;
       }
@@ -277,8 +257,8 @@
         session.label = `account ${connections[0].account}`;
         $('caller').textContent = session.label;
       }
-      render(connections, new Map(customerGateways.map((g) => [g.id, g])), new Map(vpnGateways.map((g) => [g.id, g])), traffic,
-        windowStart);
+      render(connections, new Map(customerGateways.map((g) => [g.id, g])), new Map(vpnGateways.map((g) => [g.id, g])),
+        new Map(connections.map((c, i) => [c.id, traffics[i]])));
       showError('status-error', null);
     } catch (e) {
       if (asked !== generation) {

@@ -1,6 +1,7 @@
 package org.s2svpn.test;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonElement;
@@ -27,8 +28,8 @@ import org.s2svpn.vpn.router.SimulatedS2s.PeerBehaviour;
 /**
  * The status page (/client/s2svpn/) in Debian's headless chromium, driven through its login form as a user would,
  * against a server on simulated routers whose tunnels carry traffic. Two accounts of one domain: alice, a domain
- * admin (CloudStack lets admins and domain admins list usage, so her page draws traffic), with a Connected tunnel
- * to a customer gateway named with HTML and one that a peer refuses; bob, a user, with one tunnel.
+ * admin, with a Connected tunnel to a customer gateway named with HTML and one that a peer refuses; bob, a plain
+ * user (whom CloudStack refuses listUsageRecords), with one tunnel. Both pages draw traffic, from listVpnConnectionTraffic.
  */
 public class StatusPageTest {
     /** Markup that would run script if the page ever put a name in as HTML. */
@@ -73,9 +74,10 @@ public class StatusPageTest {
         ApiClient.sleep(1_500);
         server.component(RouterTimer.class).sweep();
         assertTrue("the Connected tunnel has carried traffic", bytes(connected).get(101) > 0);
+        assertTrue("bob's tunnel has carried traffic", bytes(bobs).get(101) > 0);
 
         browser = HeadlessChromium.start(TARGET.resolve("chromium.log"));
-        // a page of one item: every list of the page takes several pages (alice's two connections, her usage records)
+        // a page of one item: every list of the page takes several pages (alice's two connections, her two gateways)
         page = "http://127.0.0.1:" + server.port() + ManagementServer.STATUS_PAGE + "?refresh=1&pagesize=1";
     }
 
@@ -144,13 +146,14 @@ public class StatusPageTest {
         assertEquals("authentication failed", down.get("reason").getAsString());
         assertEquals(api.get(refused).get("laststatechange").getAsString(), down.get("changed").getAsString());
 
-        // a point per hour of the last day for each direction, the bytes those of listUsageRecords
+        // a point per hour of the last day for each direction, the bytes those of the admin's listUsageRecords
         Map<Integer, Long> usage = bytes(connected);
         assertEquals(24, up.get("pointsIn").getAsInt());
         assertEquals(24, up.get("pointsOut").getAsInt());
         assertEquals(usage.get(102).longValue(), up.get("bytesIn").getAsLong());
         assertEquals(usage.get(101).longValue(), up.get("bytesOut").getAsLong());
         assertTrue(up.get("bytesOut").getAsLong() > 0);
+        assertEquals("the graph's points are the hours the API lists", hours(alice, connected), up.get("hours").getAsString());
         assertEquals("a point above the axis: the graph is drawn to scale", 1, up.get("raisedOut").getAsInt());
         assertEquals(0, down.get("bytesIn").getAsLong() + down.get("bytesOut").getAsLong());
         browser.screenshot(TARGET.resolve("alice.png"));
@@ -179,7 +182,7 @@ public class StatusPageTest {
     }
 
     @Test
-    public void aUserSeesHisConnectionAndWhyThereIsNoGraph() throws Exception {
+    public void aUserSeesHisConnectionWithItsTrafficGraph() throws Exception {
         logIn("bob", "pw-bob");
         awaitRefreshes(1);
         Map<String, JsonObject> rows = rows();
@@ -188,9 +191,17 @@ public class StatusPageTest {
         assertEquals("bob-branch", row.get("gateway").getAsString());
         assertEquals("bob-vpc", row.get("vpc").getAsString());
         assertEquals("Connected", row.get("state").getAsString());
-        // CloudStack refuses users listUsageRecords (432): the page says so rather than drawing nothing
-        assertEquals(0, row.get("pointsIn").getAsInt());
-        assertTrue(row.get("traffic").getAsString(), row.get("traffic").getAsString().contains("listUsageRecords"));
+        // CloudStack refuses users listUsageRecords (432); listVpnConnectionTraffic gives him the same bytes
+        Map<Integer, Long> usage = bytes(bobs);
+        assertEquals(24, row.get("pointsIn").getAsInt());
+        assertEquals(24, row.get("pointsOut").getAsInt());
+        assertEquals(usage.get(102).longValue(), row.get("bytesIn").getAsLong());
+        assertEquals(usage.get(101).longValue(), row.get("bytesOut").getAsLong());
+        assertTrue(row.get("bytesOut").getAsLong() > 0);
+        assertEquals("a point above the axis: the graph is drawn to scale", 1, row.get("raisedOut").getAsInt());
+        assertEquals("the graph's points are the hours the API lists", hours(bob, bobs), row.get("hours").getAsString());
+        assertFalse("no note instead of the graph", browser.evaluate("!!document.querySelector('td.traffic.unavailable')").getAsBoolean());
+        assertFalse(browser.evaluate("document.getElementById('legend').hidden").getAsBoolean());
         assertEquals("", browser.evaluate("document.getElementById('status-error').textContent").getAsString());
         browser.screenshot(TARGET.resolve("bob.png"));
     }
@@ -236,11 +247,21 @@ public class StatusPageTest {
                 + " changed: tr.querySelector('td.changed time') ? tr.querySelector('td.changed time').dateTime : null,"
                 + " traffic: text('td.traffic'), pointsIn: points('in').length, pointsOut: points('out').length,"
                 + " bytesIn: sum('in'), bytesOut: sum('out'),"
+                + " hours: points('out').map((c) => Date.parse(c.dataset.hour) + '=' + c.dataset.bytes).join(' '),"
                 + " raisedOut: points('out').filter((c) => axis && Number(c.getAttribute('cy')) < Number(axis.getAttribute('y1'))).length};"
                 + "})");
         Map<String, JsonObject> byId = new HashMap<>();
         rows.getAsJsonArray().forEach(r -> byId.put(r.getAsJsonObject().get("id").getAsString(), r.getAsJsonObject()));
         return byId;
+    }
+
+    /** The hours of a connection's traffic as the API lists them to the caller: "start in ms=bytessent ...", oldest first. */
+    private static String hours(ApiClient caller, String connection) {
+        return caller.ok("listVpnConnectionTraffic", "id", connection).getAsJsonArray("vpnconnectiontraffic").asList().stream()
+                .map(JsonElement::getAsJsonObject)
+                .map(h -> java.time.OffsetDateTime.parse(h.get("startdate").getAsString(), java.time.format.DateTimeFormatter
+                        .ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")).toInstant().toEpochMilli() + "=" + h.get("bytessent").getAsLong())
+                .collect(Collectors.joining(" "));
     }
 
     /** The caller's connections as the API lists them, by id. */
