@@ -146,15 +146,7 @@ public class StatusPageTest {
         assertEquals("authentication failed", down.get("reason").getAsString());
         assertEquals(api.get(refused).get("laststatechange").getAsString(), down.get("changed").getAsString());
 
-        // a point per hour of the last day for each direction, the bytes those of the admin's listUsageRecords
-        Map<Integer, Long> usage = bytes(connected);
-        assertEquals(24, up.get("pointsIn").getAsInt());
-        assertEquals(24, up.get("pointsOut").getAsInt());
-        assertEquals(usage.get(102).longValue(), up.get("bytesIn").getAsLong());
-        assertEquals(usage.get(101).longValue(), up.get("bytesOut").getAsLong());
-        assertTrue(up.get("bytesOut").getAsLong() > 0);
-        assertEquals("the graph's points are the hours the API lists", hours(alice, connected), up.get("hours").getAsString());
-        assertEquals("a point above the axis: the graph is drawn to scale", 1, up.get("raisedOut").getAsInt());
+        assertGraphOfUsage(up, alice, connected);
         assertEquals(0, down.get("bytesIn").getAsLong() + down.get("bytesOut").getAsLong());
         browser.screenshot(TARGET.resolve("alice.png"));
 
@@ -192,14 +184,7 @@ public class StatusPageTest {
         assertEquals("bob-vpc", row.get("vpc").getAsString());
         assertEquals("Connected", row.get("state").getAsString());
         // CloudStack refuses users listUsageRecords (432); listVpnConnectionTraffic gives him the same bytes
-        Map<Integer, Long> usage = bytes(bobs);
-        assertEquals(24, row.get("pointsIn").getAsInt());
-        assertEquals(24, row.get("pointsOut").getAsInt());
-        assertEquals(usage.get(102).longValue(), row.get("bytesIn").getAsLong());
-        assertEquals(usage.get(101).longValue(), row.get("bytesOut").getAsLong());
-        assertTrue(row.get("bytesOut").getAsLong() > 0);
-        assertEquals("a point above the axis: the graph is drawn to scale", 1, row.get("raisedOut").getAsInt());
-        assertEquals("the graph's points are the hours the API lists", hours(bob, bobs), row.get("hours").getAsString());
+        assertGraphOfUsage(row, bob, bobs);
         assertFalse("no note instead of the graph", browser.evaluate("!!document.querySelector('td.traffic.unavailable')").getAsBoolean());
         assertFalse(browser.evaluate("document.getElementById('legend').hidden").getAsBoolean());
         assertEquals("", browser.evaluate("document.getElementById('status-error').textContent").getAsString());
@@ -218,6 +203,18 @@ public class StatusPageTest {
         assertTrue(browser.evaluate("document.getElementById('login').hidden").getAsBoolean());
         assertEquals(Set.of(bobs), rows().keySet());
         assertEquals("account bob", browser.evaluate("document.getElementById('caller').textContent").getAsString());
+    }
+
+    /** A point per hour of the last day for each direction, the bytes those of the admin's listUsageRecords. */
+    private static void assertGraphOfUsage(JsonObject row, ApiClient caller, String connection) {
+        Map<Integer, Long> usage = bytes(connection);
+        assertEquals(24, row.get("pointsIn").getAsInt());
+        assertEquals(24, row.get("pointsOut").getAsInt());
+        assertEquals(usage.get(102).longValue(), row.get("bytesIn").getAsLong());
+        assertEquals(usage.get(101).longValue(), row.get("bytesOut").getAsLong());
+        assertTrue(row.get("bytesOut").getAsLong() > 0);
+        assertEquals("the graph's points are the hours the API lists", hours(caller, connection), row.get("hours").getAsString());
+        assertEquals("a point above the axis: the graph is drawn to scale", 1, row.get("raisedOut").getAsInt());
     }
 
     private static ApiClient.Answer withSession(String sessionKey) {
