@@ -7,10 +7,11 @@ set -euo pipefail
 # strongswan-*, libcharon-extra-plugins (kernel-libipsec) and libstrongswan-standard-plugins (openssl, gcm): a charon
 # as the routers run it. libunbound8 and libnss3: the libraries Libreswan's addconn and algparse link against.
 # golang-go and golang-github-xanzy-go-cloudstack-dev (Terraform's CloudStack library) and python3-libcloud: real API
-# clients in the compatibility tests.
+# clients in the compatibility tests. chromium (headless, driven over its DevTools protocol) and a font for its
+# screenshots: StatusPageTest.
 packages=(mariadb-server mariadb-client cs python3-cs openssh-server iputils-ping iproute2
     strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins libunbound8 libnss3
-    golang-go golang-github-xanzy-go-cloudstack-dev python3-libcloud)
+    golang-go golang-github-xanzy-go-cloudstack-dev python3-libcloud chromium fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

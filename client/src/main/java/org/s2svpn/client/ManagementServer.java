@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.s2svpn.framework.api.ApiServer;
 import org.s2svpn.framework.config.ConfigDepot;
 import org.s2svpn.framework.http.ApiHandler;
+import org.s2svpn.framework.http.StaticFiles;
 import org.s2svpn.framework.jobs.AsyncJobManager;
 import org.s2svpn.server.Bootstrap;
 import org.s2svpn.server.cluster.ClusterManager;
@@ -27,6 +30,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 /** One management server: database, components, and the API on HTTP. Start, then close. */
 public final class ManagementServer implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(ManagementServer.class);
+    /** The status page of the caller's site-to-site VPN connections, a client of the API beside it (README). */
+    public static final String STATUS_PAGE = "/client/s2svpn/";
 
     private final ServerConfig config;
     private HikariDataSource dataSource;
@@ -58,12 +63,14 @@ public final class ManagementServer implements AutoCloseable {
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
         http.addConnector(connector);
-        http.setHandler(new ApiHandler(context.getBean(ApiServer.class)));
+        http.setHandler(new Handler.Sequence(new ApiHandler(context.getBean(ApiServer.class)),
+                new StaticFiles(STATUS_PAGE, "ui/s2svpn/", List.of("index.html", "status.js", "status.css"))));
         http.setStopTimeout(5_000);
         http.start();
         context.getBean(ClusterManager.class).start(config.bindAddress() + ":" + port());
         context.getBean(RouterTimer.class).start();
-        LOG.info("management server ready: http://{}:{}/client/api", config.bindAddress(), port());
+        LOG.info("management server ready: http://{}:{}/client/api, status page http://{}:{}{}", config.bindAddress(), port(),
+                config.bindAddress(), port(), STATUS_PAGE);
         return this;
     }
 

@@ -293,6 +293,8 @@ public class AuthorizationMatrixTest {
                     connection);
         });
 
+        p.put("listVpnConnectionTraffic", AuthorizationMatrixTest::traffic);
+
         p.put("queryAsyncJobResult", (c, t) -> answered(c.api.call("queryAsyncJobResult", "jobid", t.job)));
         p.put("listAsyncJobs:listall", (c, t) -> listed(c, c.api.call("listAsyncJobs", "listall", "true", "pagesize", "-1"), "asyncjobs",
                 "jobid", t.job));
@@ -323,6 +325,21 @@ public class AuthorizationMatrixTest {
         }
         boolean renamed = listed(rootAdmin, admin.call(listCommand, "id", custom), key, "id", custom).equals("ok");
         return renamed ? "ok" : "ok-ignored";
+    }
+
+    /** ok when the answer has the 24 hours of the default window and the target's bytes in them. */
+    private static String traffic(Party caller, Party target) {
+        ApiClient.Answer answer = caller.api.call("listVpnConnectionTraffic", "id", target.connection);
+        if (answer.status() != 200) {
+            return answered(answer);
+        }
+        JsonElement hours = answer.inner().get("vpnconnectiontraffic");
+        if (hours == null || hours.getAsJsonArray().size() != 24) {
+            return "ok, but not 24 hours: " + answer.body();
+        }
+        long bytes = hours.getAsJsonArray().asList().stream().map(JsonElement::getAsJsonObject)
+                .mapToLong(h -> h.get("bytessent").getAsLong() + h.get("bytesreceived").getAsLong()).sum();
+        return bytes > 0 ? "ok" : "ok, but no bytes";
     }
 
     private static String deleteHost(Party caller, Party target) {

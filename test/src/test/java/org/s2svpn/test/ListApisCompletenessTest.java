@@ -1,6 +1,7 @@
 package org.s2svpn.test;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -124,6 +125,26 @@ public class ListApisCompletenessTest {
         }
         assertEquals("golden listApis files compared", S2S_COMMANDS.size(), compared);
         assertTrue("differences from CloudStack's listApis:\n" + String.join("\n", differences), differences.isEmpty());
+    }
+
+    /** Our own command for the status page's graph: a user gets it, with its parameters and response fields. */
+    @Test
+    public void aUserGetsListVpnConnectionTrafficWithItsParametersAndFields() {
+        JsonObject api = null;
+        for (JsonElement e : listApis(user)) {
+            if (e.getAsJsonObject().get("name").getAsString().equals("listVpnConnectionTraffic")) {
+                api = e.getAsJsonObject();
+            }
+        }
+        assertTrue("listVpnConnectionTraffic is listed for a user", api != null);
+        assertFalse(api.get("isasync").getAsBoolean());
+        Map<String, String> params = new TreeMap<>();
+        api.getAsJsonArray("params").forEach(p -> params.put(p.getAsJsonObject().get("name").getAsString(),
+                p.getAsJsonObject().get("type").getAsString() + (p.getAsJsonObject().get("required").getAsBoolean() ? ", required" : "")));
+        assertEquals(Map.of("id", "uuid, required", "hours", "integer"), params);
+        Set<String> fields = new TreeSet<>();
+        api.getAsJsonArray("response").forEach(f -> fields.add(f.getAsJsonObject().get("name").getAsString()));
+        assertEquals(Set.of("startdate", "bytessent", "bytesreceived"), fields);
     }
 
     /** Missing parameters, and parameters with another type or required flag; our extra parameters are fine. */

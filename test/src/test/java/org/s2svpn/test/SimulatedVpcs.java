@@ -21,6 +21,7 @@ final class SimulatedVpcs {
     private static final AtomicInteger MADE = new AtomicInteger();
 
     final TestServer server;
+    /** The client every call goes through: the admin's, or an owner's (see {@link #as}). */
     final ApiClient admin;
     private final String zone;
     private final String vpcOffering;
@@ -38,6 +39,19 @@ final class SimulatedVpcs {
         tierOffering = ok("listNetworkOfferings").getAsJsonArray("networkoffering").get(0).getAsJsonObject().get("id").getAsString();
     }
 
+    private SimulatedVpcs(SimulatedVpcs made, ApiClient owner) {
+        this.server = made.server;
+        this.admin = owner;
+        this.zone = made.zone;
+        this.vpcOffering = made.vpcOffering;
+        this.tierOffering = made.tierOffering;
+    }
+
+    /** The same, through owner's keys: what it makes belongs to owner's account, and lists show what owner sees. */
+    SimulatedVpcs as(ApiClient owner) {
+        return new SimulatedVpcs(this, owner);
+    }
+
     Vpc vpc(String name) {
         String prefix = "10." + (150 + MADE.incrementAndGet());
         String vpc = job("createVPC", "name", name, "cidr", prefix + ".0.0/16", "vpcofferingid", vpcOffering, "zoneid", zone)
@@ -45,7 +59,8 @@ final class SimulatedVpcs {
         ok("createNetwork", "name", name + "-tier", "networkofferingid", tierOffering, "zoneid", zone, "vpcid", vpc, "gateway",
                 prefix + ".1.1", "netmask", "255.255.255.0");
         String vpnGateway = job("createVpnGateway", "vpcid", vpc).getAsJsonObject("vpngateway").get("id").getAsString();
-        String namespace = "r-" + ok("listRouters", "vpcid", vpc).getAsJsonArray("router").get(0).getAsJsonObject().get("name")
+        // routers are the admin's to list (a user gets 432)
+        String namespace = "r-" + server.admin().ok("listRouters", "vpcid", vpc).getAsJsonArray("router").get(0).getAsJsonObject().get("name")
                 .getAsString().split("-")[1];
         return new Vpc(vpc, prefix, vpnGateway, namespace);
     }
