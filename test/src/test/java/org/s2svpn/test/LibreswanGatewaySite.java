@@ -345,13 +345,18 @@ final class LibreswanGatewaySite implements S2sWorld.Gateway {
     @Override
     public void close() {
         if (guest != null) {
-            guest.descendants().forEach(ProcessHandle::destroyForcibly);
-            guest.destroyForcibly();
+            // SIGTERM: UML ends its processes on this machine (one per guest process) and itself. A SIGKILL would leave
+            // them running, so whatever is left after a while is killed one by one.
+            List<ProcessHandle> processes = guest.descendants().toList();
+            guest.destroy();
             try {
-                guest.waitFor(10, TimeUnit.SECONDS);
+                if (!guest.waitFor(5, TimeUnit.SECONDS)) {
+                    guest.destroyForcibly();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             guest = null;
         }
         Shell.run("ip", "link", "del", "dev", hostVeth);
