@@ -285,6 +285,8 @@ public class AuthorizationMatrixTest {
         p.put("updateVpnConnection:customid", (c, t) -> customId(c, "updateVpnConnection", connection(t), "listVpnConnections",
                 "vpnconnection"));
         p.put("resetVpnConnection", (c, t) -> outcome(c, c.api.call("resetVpnConnection", "id", t.connection)));
+        p.put("getVpnConnectionDeviceConfig", (c, t) -> answered(c.api.call("getVpnConnectionDeviceConfig", "id", t.connection, "vendor",
+                "strongswan")));
         p.put("deleteVpnConnection", (c, t) -> {
             String connection = connection(t);
             return stillThere(outcome(c, c.api.call("deleteVpnConnection", "id", connection)), "listVpnConnections", "vpnconnection",

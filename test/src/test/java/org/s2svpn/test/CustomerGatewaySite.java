@@ -306,6 +306,19 @@ final class CustomerGatewaySite implements S2sWorld.Gateway {
                 + peer.psk().replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n    }\n";
     }
 
+    /**
+     * Loads a whole swanctl.conf as given, as the customer's administrator would: written as is and loaded with
+     * {@code swanctl --load-all} (its connections and secrets; those not in it unloaded). Nothing of this class's
+     * own configuration is used.
+     */
+    void loadSwanctlConf(String swanctlConf) throws IOException {
+        peer = null;
+        perAddress = false;
+        Path file = dir.resolve("swanctl.conf");
+        Files.writeString(file, swanctlConf);
+        swanctl("--load-all", "--clear", "--noprompt", "--file", file.toString());
+    }
+
     private void load(String conf) throws IOException {
         Path file = dir.resolve("swanctl.conf");
         Files.writeString(file, conf);

@@ -124,8 +124,16 @@ public final class ParameterBinder {
     }
 
     private static ApiException invalidValue(String commandName, Parameter parameter, String raw) {
+        return unknownEntity(commandName, parameter.name(), raw);
+    }
+
+    /**
+     * CloudStack's error for an id that names no live row. A command that hides rows the caller may not see answers
+     * with this too, so that such a caller cannot tell them from ids that do not exist.
+     */
+    public static ApiException unknownEntity(String commandName, String parameterName, String raw) {
         return ApiException.paramError("Unable to execute API command " + commandName + " due to invalid value. Invalid parameter "
-                + parameter.name() + " value=" + shown(raw) + " due to incorrect long value format, or entity does not exist or due to"
+                + parameterName + " value=" + shown(raw) + " due to incorrect long value format, or entity does not exist or due to"
                 + " incorrect parameter annotation for the field in api cmd class.");
     }
 

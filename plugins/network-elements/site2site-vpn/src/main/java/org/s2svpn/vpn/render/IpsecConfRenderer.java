@@ -105,7 +105,8 @@ public final class IpsecConfRenderer {
         return p.group().map(g -> ";" + g.token()).orElse("");
     }
 
-    private static void line(StringBuilder out, String key, String value) {
+    /** One {@code key=value} line of a {@code conn} section. */
+    static void line(StringBuilder out, String key, String value) {
         out.append("    ").append(key).append('=').append(value).append('\n');
     }
 }

@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.s2svpn.server.net.Cidr;
+import org.s2svpn.vpn.policy.IkeVersion;
 import org.s2svpn.vpn.policy.IpsecPolicy;
 import org.s2svpn.vpn.policy.Proposal;
 
@@ -62,22 +63,63 @@ public final class SwanctlRenderer {
         return new SwanctlConfig(conns.append("}\n").toString(), secrets.append("}\n").toString());
     }
 
+    /**
+     * One end of a connection as swanctl.conf writes it: the router's end ({@link #routerEnd}), or the customer
+     * gateway's ({@link #customerEnd}), which is the router's mirrored. {@code localAddrs} is null when the local
+     * address is not known (a customer gateway known by its DNS name: charon then takes any of its addresses).
+     */
+    record End(String localAddrs, String remoteAddrs, String localId, String remoteId, boolean initiator, List<Ts> children) {
+    }
+
+    /** A CHILD SA of one end: its name and traffic selectors, in swanctl's list syntax. */
+    record Ts(String name, String local, String remote) {
+    }
+
+    static End routerEnd(S2sConnection c) {
+        String vpc = c.localCidr().toString();
+        return new End(c.localPublicIp().toString(), c.peerGateway().value(), c.localPublicIp().toString(),
+                c.peerGateway().value(), !c.passive(), c.children().stream()
+                        .map(child -> new Ts(child.name(), vpc, cidrs(child.remoteCidrs()))).toList());
+    }
+
+    /**
+     * The customer gateway's end: the router's, local and remote swapped, with the same CHILD SAs (names, subnets).
+     * Exactly one end initiates: the customer gateway when the connection is passive, the router otherwise.
+     */
+    static End customerEnd(S2sConnection c) {
+        String vpc = c.localCidr().toString();
+        String router = c.localPublicIp().toString();
+        return new End(c.peerGateway().isAddress() ? c.peerGateway().value() : null, router, c.peerGateway().value(), router,
+                c.passive(), c.children().stream().map(child -> new Ts(child.name(), cidrs(child.remoteCidrs()), vpc)).toList());
+    }
+
+    private static String cidrs(List<Cidr> cidrs) {
+        return cidrs.stream().map(Cidr::toString).collect(Collectors.joining(","));
+    }
+
     private static void renderConnection(StringBuilder out, S2sConnection c) {
+        renderConnection(out, c, routerEnd(c), c.ikeVersion());
+    }
+
+    /** One connection's section as that end runs it, in that IKE version. */
+    static void renderConnection(StringBuilder out, S2sConnection c, End end, IkeVersion version) {
         long ikeLife = c.lifetimes().ikeSeconds();
         long espLife = c.lifetimes().espSeconds();
         out.append("    ").append(c.name()).append(" {\n");
-        line(out, 2, "version", switch (c.ikeVersion()) {
+        line(out, 2, "version", switch (version) {
             case IKE -> "0";
             case IKEV1 -> "1";
             case IKEV2 -> "2";
         });
-        line(out, 2, "local_addrs", quote(c.localPublicIp().toString()));
-        line(out, 2, "remote_addrs", quote(c.peerGateway().value()));
+        if (end.localAddrs() != null) {
+            line(out, 2, "local_addrs", quote(end.localAddrs()));
+        }
+        line(out, 2, "remote_addrs", quote(end.remoteAddrs()));
         line(out, 2, "proposals", quote(ikeProposals(c.ikePolicy())));
         line(out, 2, "rekey_time", seconds(rekeyTime(ikeLife)));
         line(out, 2, "over_time", seconds(ikeLife - rekeyTime(ikeLife)));
         line(out, 2, "rand_time", seconds(randTime(ikeLife)));
-        if (!c.passive()) {
+        if (end.initiator()) {
             line(out, 2, "keyingtries", "0");
         }
         if (c.forceEncap()) {
@@ -90,27 +132,26 @@ public final class SwanctlRenderer {
         }
         out.append("        local {\n");
         line(out, 3, "auth", "psk");
-        line(out, 3, "id", quote(c.localPublicIp().toString()));
+        line(out, 3, "id", quote(end.localId()));
         out.append("        }\n");
         out.append("        remote {\n");
         line(out, 3, "auth", "psk");
-        line(out, 3, "id", quote(c.peerGateway().value()));
+        line(out, 3, "id", quote(end.remoteId()));
         out.append("        }\n");
         out.append("        children {\n");
         String espProposals = quote(espProposals(c.espPolicy()));
-        for (S2sChild child : c.children()) {
+        for (Ts child : end.children()) {
             out.append("            ").append(child.name()).append(" {\n");
-            line(out, 4, "local_ts", quote(c.localCidr().toString()));
-            line(out, 4, "remote_ts", quote(child.remoteCidrs().stream().map(Cidr::toString)
-                    .collect(Collectors.joining(","))));
+            line(out, 4, "local_ts", quote(child.local()));
+            line(out, 4, "remote_ts", quote(child.remote()));
             line(out, 4, "esp_proposals", espProposals);
             line(out, 4, "rekey_time", seconds(rekeyTime(espLife)));
             line(out, 4, "life_time", seconds(espLife));
             line(out, 4, "rand_time", seconds(randTime(espLife)));
             if (c.dpd()) {
-                line(out, 4, "dpd_action", c.passive() ? "clear" : "restart");
+                line(out, 4, "dpd_action", end.initiator() ? "restart" : "clear");
             }
-            line(out, 4, "start_action", c.passive() ? "none" : "start");
+            line(out, 4, "start_action", end.initiator() ? "start" : "none");
             out.append("            }\n");
         }
         out.append("        }\n");
@@ -118,9 +159,13 @@ public final class SwanctlRenderer {
     }
 
     private static void renderSecret(StringBuilder out, S2sConnection c) {
+        renderSecret(out, c, routerEnd(c));
+    }
+
+    static void renderSecret(StringBuilder out, S2sConnection c, End end) {
         out.append("    ike-").append(c.name()).append(" {\n");
-        line(out, 2, "id-local", quote(c.localPublicIp().toString()));
-        line(out, 2, "id-remote", quote(c.peerGateway().value()));
+        line(out, 2, "id-local", quote(end.localId()));
+        line(out, 2, "id-remote", quote(end.remoteId()));
         line(out, 2, "secret", hexSecret(c.psk().value()));
         out.append("    }\n");
     }

@@ -68,6 +68,14 @@ public final class S2sModels {
         return new Live(all, models);
     }
 
+    /** One connection as its router runs it, read now (for its customer gateway's device configuration). */
+    public S2sConnection model(VpnConnectionVO c) {
+        VpnGatewayVO gateway = vpnGateways.findById(c.vpnGatewayId()).orElseThrow();
+        VpcVO vpc = vpcs.findById(gateway.vpcId()).orElseThrow();
+        String localPublicIp = addresses.findById(gateway.addrId()).orElseThrow().address();
+        return model(c, vpc, localPublicIp, customerGateways.findById(c.customerGatewayId()).orElseThrow());
+    }
+
     private S2sConnection model(VpnConnectionVO c, VpcVO vpc, String localPublicIp, CustomerGatewayVO g) {
         return S2sConnection.builder()
                 .id(c.id())

@@ -29,18 +29,7 @@ public class GoldenRenderingTest {
         List<String> mismatches = new ArrayList<>();
         for (Map.Entry<String, List<S2sConnection>> c : GoldenCases.all().entrySet()) {
             for (Map.Entry<String, String> file : GoldenCases.render(c.getValue()).entrySet()) {
-                Path path = GoldenCases.DIR.resolve(c.getKey()).resolve(file.getKey());
-                if (UPDATE) {
-                    Files.createDirectories(path.getParent());
-                    Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
-                    continue;
-                }
-                String expected = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : null;
-                if (expected == null) {
-                    mismatches.add(path + " is missing (regenerate with -Ds2svpn.golden.update=true)");
-                } else if (!expected.equals(file.getValue())) {
-                    mismatches.add(path + " differs (- golden, + rendered):\n" + diff(expected, file.getValue()));
-                }
+                compare(GoldenCases.DIR.resolve(c.getKey()).resolve(file.getKey()), file.getValue(), mismatches);
             }
         }
         if (!mismatches.isEmpty()) {
@@ -55,6 +44,24 @@ public class GoldenRenderingTest {
             list.filter(Files::isDirectory).forEach(p -> folders.add(p.getFileName().toString()));
         }
         assertEquals(new TreeSet<>(GoldenCases.names()), folders);
+    }
+
+    /**
+     * Adds to mismatches how a rendering differs from its golden file; with {@code -Ds2svpn.golden.update=true}
+     * writes the file instead.
+     */
+    static void compare(Path path, String rendered, List<String> mismatches) throws IOException {
+        if (UPDATE) {
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, rendered, StandardCharsets.UTF_8);
+            return;
+        }
+        String expected = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : null;
+        if (expected == null) {
+            mismatches.add(path + " is missing (regenerate with -Ds2svpn.golden.update=true)");
+        } else if (!expected.equals(rendered)) {
+            mismatches.add(path + " differs (- golden, + rendered):\n" + diff(expected, rendered));
+        }
     }
 
     /** A line diff (longest common subsequence): small files, so the quadratic table is fine. */

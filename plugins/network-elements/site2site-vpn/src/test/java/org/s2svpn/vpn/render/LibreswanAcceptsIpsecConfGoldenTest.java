@@ -2,16 +2,11 @@ package org.s2svpn.vpn.render;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.After;
@@ -20,7 +15,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
-import org.s2svpn.vpn.policy.DhGroup;
 
 /**
  * Every golden ipsec.conf is read by Libreswan's own parsers (4.10, Debian 12), unpacked by scripts/test-deps.sh
@@ -40,13 +34,8 @@ import org.s2svpn.vpn.policy.DhGroup;
  */
 @RunWith(Parameterized.class)
 public class LibreswanAcceptsIpsecConfGoldenTest {
-    private static final Path LIBRESWAN = Path.of(System.getProperty("s2svpn.libreswan.dir",
-            "/var/cache/s2svpn/libreswan"));
-    private static final Path TOOLS = LIBRESWAN.resolve("usr/libexec/ipsec");
-
     private final String caseName;
     private final List<S2sConnection> connections;
-    private Path dir;
     private Path conf;
 
     public LibreswanAcceptsIpsecConfGoldenTest(String caseName, List<S2sConnection> connections) {
@@ -61,45 +50,30 @@ public class LibreswanAcceptsIpsecConfGoldenTest {
 
     @Before
     public void writeConf() throws IOException {
-        for (String tool : List.of("addconn", "readwriteconf", "algparse")) {
-            if (!Files.isExecutable(TOOLS.resolve(tool))) {
-                fail("Libreswan's " + tool + " is missing from " + TOOLS + ": run scripts/test-deps.sh (as root), which"
-                        + " unpacks the libreswan package there");
-            }
-        }
-        dir = Files.createTempDirectory("s2svpn-libreswan");
-        conf = dir.resolve("ipsec.conf");
-        Files.writeString(conf, GoldenCases.read(caseName, "ipsec.conf"), StandardCharsets.UTF_8);
+        LibreswanTools.require();
+        conf = LibreswanTools.write(GoldenCases.read(caseName, "ipsec.conf"));
     }
 
     @After
     public void removeConf() throws IOException {
-        if (conf != null) {
-            Files.deleteIfExists(conf);
-            Files.deleteIfExists(dir);
-        }
+        LibreswanTools.remove(conf);
     }
 
     @Test
     public void addconnChecksTheConfigWithoutAComplaint() {
-        Commands.Result check = Commands.run(tool("addconn"), "--config", conf.toString(), "--checkconfig");
-        assertEquals(check.toString(), 0, check.exitCode());
-        assertEquals(check.toString(), "", check.stderr());
+        LibreswanTools.assertCheckconfigIsClean(conf);
     }
 
     @Test
     public void addconnListsEveryConnection() {
-        Commands.Result list = Commands.run(tool("addconn"), "--config", conf.toString(), "--listall");
-        assertEquals(list.toString(), 0, list.exitCode());
-        List<String> names = List.of(list.stdout().strip().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList();
-        assertEquals(list.toString(), connectionNames(), names);
+        assertEquals(connectionNames(), LibreswanTools.listall(conf));
     }
 
     @Test
     public void libreswanReadsTheLifetimesAndIkeVersion() {
-        Commands.Result parsed = Commands.run(tool("readwriteconf"), "--config", conf.toString());
+        Commands.Result parsed = Commands.run(LibreswanTools.tool("readwriteconf"), "--config", conf.toString());
         assertEquals(parsed.toString(), 0, parsed.exitCode());
-        Map<String, String> sections = sections(parsed.stdout());
+        Map<String, String> sections = LibreswanTools.sections(parsed.stdout());
         for (S2sConnection c : sorted()) {
             String section = sections.get(c.name());
             assertTrue(parsed.toString(), section != null);
@@ -118,23 +92,9 @@ public class LibreswanAcceptsIpsecConfGoldenTest {
     public void algparseTakesEveryProposalList() {
         for (S2sConnection c : sorted()) {
             String version = c.ikeVersion() == org.s2svpn.vpn.policy.IkeVersion.IKEV2 ? "-v2" : "-v1";
-            algparse(version, "-pfs=no", "ike=" + IpsecConfRenderer.ike(c.ikePolicy()));
-            algparse(version, c.espPolicy().pfs() ? "-pfs=yes" : "-pfs=no", "esp=" + IpsecConfRenderer.esp(c.espPolicy()));
+            LibreswanTools.algparse(version, "-pfs=no", "ike=" + IpsecConfRenderer.ike(c.ikePolicy()));
+            LibreswanTools.algparse(version, c.espPolicy().pfs() ? "-pfs=yes" : "-pfs=no", "esp=" + IpsecConfRenderer.esp(c.espPolicy()));
         }
-    }
-
-    private void algparse(String version, String pfs, String proposals) {
-        Commands.Result result = Commands.run(tool("algparse"), version, pfs, proposals);
-        String modp1024 = DhGroup.MODP1024.token();
-        if (proposals.contains(modp1024)) {
-            assertTrue(result.toString(), result.exitCode() != 0
-                    && result.stdout().contains("DH algorithm '" + modp1024 + "' is not supported"));
-            // Everything else in the list is fine: with a group Libreswan still has, it parses.
-            algparse(version, pfs, proposals.replace(modp1024, DhGroup.MODP1536.token()));
-            return;
-        }
-        assertEquals(result.toString(), 0, result.exitCode());
-        assertTrue(result.toString(), !result.stdout().contains("ERROR") && !result.stderr().contains("ERROR"));
     }
 
     private List<S2sConnection> sorted() {
@@ -143,28 +103,5 @@ public class LibreswanAcceptsIpsecConfGoldenTest {
 
     private List<String> connectionNames() {
         return sorted().stream().map(S2sConnection::name).toList();
-    }
-
-    /** readwriteconf's output, by connection: the lines of each {@code conn} section. */
-    private static Map<String, String> sections(String text) {
-        Map<String, String> sections = new LinkedHashMap<>();
-        String name = null;
-        List<String> lines = new ArrayList<>();
-        for (String line : (text + "\n").lines().toList()) {
-            if (!line.startsWith("\t")) {
-                if (name != null) {
-                    sections.put(name, String.join("\n", lines) + "\n");
-                }
-                name = line.startsWith("conn ") ? line.substring(5).strip() : null;
-                lines.clear();
-            } else {
-                lines.add(line);
-            }
-        }
-        return sections;
-    }
-
-    private static String tool(String name) {
-        return TOOLS.resolve(name).toString();
     }
 }
