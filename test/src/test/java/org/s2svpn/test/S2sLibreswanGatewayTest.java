@@ -59,7 +59,8 @@ public class S2sLibreswanGatewayTest {
         world.awaitState(created.id(), "Connected", S2sWorld.CONNECT_TIMEOUT, vpc, site);
         assertEquals(2, site.awaitEstablished(2, Duration.ofSeconds(10)).size());
         String status = site.status();
-        assertTrue("IKEv2 AES256/SHA256 with group 14 at the gateway:\n" + status, status.contains("IKEv2 algorithm newest: AES_CBC_256-HMAC_SHA2_256-MODP2048"));
+        assertTrue("IKEv2 AES256/SHA256 with group 14 at the gateway:\n" + status,
+                status.contains("IKEv2 algorithm newest: AES_CBC_256-HMAC_SHA2_256-MODP2048"));
         world.assertPingsThroughTunnel(vpc, site);
     }
 
@@ -77,7 +78,9 @@ public class S2sLibreswanGatewayTest {
         world.awaitState(created.id(), "Connected", S2sWorld.CONNECT_TIMEOUT, vpc, site);
         assertEquals(1, site.awaitEstablished(1, Duration.ofSeconds(10)).size());
         String status = site.status();
-        assertTrue("IKEv1 3DES/MD5 with group 5 at the gateway:\n" + status, status.contains("IKEv1 algorithm newest: 3DES_CBC_192-MD5-MODP1536"));
+        assertTrue("IKEv1 3DES/MD5 with group 5 in both phases at the gateway:\n" + status,
+                status.contains("IKEv1 algorithm newest: 3DES_CBC_192-HMAC_MD5-MODP1536")
+                        && status.contains("ESP algorithm newest: 3DES_CBC_192-HMAC_MD5_96; pfsgroup=MODP1536"));
         world.assertPingsThroughTunnel(vpc, site);
     }
 

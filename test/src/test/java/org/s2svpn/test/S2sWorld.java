@@ -292,7 +292,7 @@ final class S2sWorld implements AutoCloseable {
 
     /**
      * Pings the host in every subnet of the site from the VPC's VM and checks that the packets crossed the tunnel: the
-     * site's charon decrypted them (its CHILD SA counters and its ipsec0 counters grow by at least the pings) and
+     * site decrypted them (its IPsec SA counters and its out-of-the-tunnel counters grow by at least the pings) and
      * nothing for its subnets reached its public NIC in clear.
      */
     void assertPingsThroughTunnel(Vpc vpc, Gateway site) {
