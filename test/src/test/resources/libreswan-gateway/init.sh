@@ -27,10 +27,8 @@ ln -s /usr/lib/uml/modules /tmp/modroot/lib/modules
 printf '#!/bin/sh\nexec /usr/sbin/modprobe -d /tmp/modroot "$@"\n' >/tmp/modroot/modprobe
 chmod +x /tmp/modroot/modprobe
 echo /tmp/modroot/modprobe >/proc/sys/kernel/modprobe
-for m in esp4 xfrm_user xfrm4_tunnel authenc cbc hmac sha256_generic sha512_generic gcm seqiv echainiv des_generic md5 \
-    veth ip_tables iptable_mangle xt_policy xt_comment xt_tcpudp xt_esp; do
-    /tmp/modroot/modprobe "$m"
-done
+/tmp/modroot/modprobe -a esp4 xfrm_user xfrm4_tunnel authenc cbc hmac sha256_generic sha512_generic gcm seqiv echainiv \
+    des_generic md5 veth ip_tables iptable_mangle xt_policy xt_comment xt_tcpudp xt_esp
 
 # The gateway: its public address on the test's public bridge, a default route as a customer's gateway has one
 # (Libreswan adds no route of its own for the remote subnets), forwarding on, and behind it the host.

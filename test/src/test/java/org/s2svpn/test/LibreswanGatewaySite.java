@@ -68,6 +68,8 @@ final class LibreswanGatewaySite implements S2sWorld.Gateway {
     private Process guest;
     private Writer console;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private Instant bootDeadline;
+    private boolean ready;
     private boolean plutoStarted;
 
     private LibreswanGatewaySite(String name, String namespace, String hostVeth, String publicIp, List<Cidr> subnets, Path dir) {
@@ -80,9 +82,9 @@ final class LibreswanGatewaySite implements S2sWorld.Gateway {
     }
 
     /**
-     * Builds the site and boots its guest: the gateway at publicIp on the public bridge (default route via the public
-     * range's .1, each subnet's .1 on its inner NIC, forwarding on), the host behind it at each subnet's .10, and no
-     * pluto yet. On any failure what was built is removed again.
+     * Builds the site and starts its guest, which goes on booting in the background: the gateway at publicIp on the
+     * public bridge (default route via the public range's .1, each subnet's .1 on its inner NIC, forwarding on), the
+     * host behind it at each subnet's .10, and no pluto yet. On any failure what was built is removed again.
      */
     static LibreswanGatewaySite create(TestNetwork names, String label, String publicBridge, Cidr publicRange, String publicIp, List<Cidr> subnets)
             throws IOException {
@@ -131,11 +133,15 @@ final class LibreswanGatewaySite implements S2sWorld.Gateway {
                 ""));
     }
 
-    /** Starts the guest in the site's namespace (its TAP device is there) and waits for its init to say it is ready. */
+    /**
+     * Starts the guest in the site's namespace (its TAP device is there) and returns: it boots (some seconds, more on
+     * a busy machine) while the test goes on, and the first command waits until its init says it is ready.
+     */
     private void boot() throws IOException {
         if (!Files.isExecutable(LIBRESWAN.resolve("usr/libexec/ipsec/pluto")) || !Files.isExecutable(Path.of(UML))) {
             throw new IllegalStateException("Libreswan in " + LIBRESWAN + " or " + UML + " is missing: run scripts/test-deps.sh as root");
         }
+        bootDeadline = Instant.now().plus(BOOT_TIMEOUT);
         guest = new ProcessBuilder("ip", "netns", "exec", namespace, UML, "mem=256M", "root=/dev/root", "rootfstype=hostfs", "rootflags=/", "ro",
                 "init=" + dir.resolve("init.sh"), "con=null", "con0=fd:0,fd:1", "vec0:transport=tap,ifname=tap0", "quiet", "umid=" + namespace,
                 "uml_dir=" + dir)
@@ -145,11 +151,13 @@ final class LibreswanGatewaySite implements S2sWorld.Gateway {
         Thread reader = new Thread(this::readConsole, "console-" + name);
         reader.setDaemon(true);
         reader.start();
-        Instant deadline = Instant.now().plus(BOOT_TIMEOUT);
-        String line;
-        do {
-            line = next(deadline, "boot");
-        } while (!line.equals(READY));
+    }
+
+    /** Waits (once) until the guest's init has built the gateway and listens on the console. */
+    private void awaitReady() {
+        while (!ready) {
+            ready = next(bootDeadline, "boot").equals(READY);
+        }
     }
 
     /** Queues the guest's console lines (all of them also go to console.log) until the console closes. */
@@ -188,6 +196,7 @@ final class LibreswanGatewaySite implements S2sWorld.Gateway {
 
     /** Runs a command line in the guest's init shell (its functions: pluto_start, whack, counters); its output and exit code. */
     private synchronized Shell.Result guest(String command) {
+        awaitReady();
         try {
             console.write(command + "\n");
             console.flush();

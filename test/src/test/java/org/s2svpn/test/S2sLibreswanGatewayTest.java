@@ -49,8 +49,8 @@ public class S2sLibreswanGatewayTest {
      */
     @Test
     public void ikev2ConnectionComesUpFromTheCommandsLibreswanConfigurationAlone() throws Exception {
+        LibreswanGatewaySite site = world.libreswanSite(2); // boots while the VPC is made
         Vpc vpc = world.vpc("lsw-v2");
-        LibreswanGatewaySite site = world.libreswanSite(2);
         Created created = world.connect(world.vpnGateway(vpc), world.customerGateway(site, PSK, "aes256-sha256;modp2048",
                 "aes256-sha256;modp2048", "ikeversion", "ikev2", "splitconnections", "true", "dpd", "true"), false);
         configureFromTheCommand(created, site);
@@ -70,8 +70,8 @@ public class S2sLibreswanGatewayTest {
      */
     @Test
     public void passiveIkev1ConnectionIsInitiatedByLibreswanFromTheCommandsConfiguration() throws Exception {
-        Vpc vpc = world.vpc("lsw-v1");
         LibreswanGatewaySite site = world.libreswanSite(1);
+        Vpc vpc = world.vpc("lsw-v1");
         Created created = world.connect(world.vpnGateway(vpc), world.customerGateway(site, PSK, "3des-md5;modp1536", "3des-md5;modp1536",
                 "ikeversion", "ikev1"), true);
         configureFromTheCommand(created, site);

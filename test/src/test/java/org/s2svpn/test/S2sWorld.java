@@ -145,7 +145,8 @@ final class S2sWorld implements AutoCloseable {
 
     /**
      * A Libreswan customer gateway ({@link LibreswanGatewaySite}, a User-mode Linux guest) with that many /24 subnets,
-     * at the next free .200+ address of the public range; pluto starts when the test configures it.
+     * at the next free .200+ address of the public range; it boots in the background, and pluto starts when the test
+     * configures it.
      */
     LibreswanGatewaySite libreswanSite(int subnets) throws IOException {
         List<Cidr> cidrs = freeSubnets(subnets);
