@@ -63,8 +63,9 @@ final class LibreswanGatewaySite implements S2sWorld.Gateway {
     final String namespace;
     final String publicIp;
     final List<Cidr> subnets;
-    private final String hostVeth;
-    private final Path dir;
+    final String hostVeth;
+    /** The site's temp dir: the guest's init script, site.env, the config files and the logs. */
+    final Path dir;
     private Process guest;
     private Writer console;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
