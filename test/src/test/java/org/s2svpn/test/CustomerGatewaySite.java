@@ -551,10 +551,15 @@ final class CustomerGatewaySite implements S2sWorld.Gateway {
         Shell.run("ip", "link", "del", "dev", hostVeth);
         Shell.run("ip", "netns", "del", hostNamespace);
         Shell.run("ip", "netns", "del", namespace);
+        removeDir(dir);
+    }
+
+    /** Removes a site's temp dir and all in it, as well as it can: a temp dir left behind is no reason to fail a test. */
+    static void removeDir(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
-            // a temp dir left behind is no reason to fail a test
+            // see above
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.s2svpn.server.net.Cidr;
 
 /**
@@ -148,7 +147,7 @@ final class LibreswanGatewaySite implements S2sWorld.Gateway {
                 "uml_dir=" + dir)
                 .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("uml.err").toFile()))
                 .start();
-        console = new java.io.OutputStreamWriter(guest.getOutputStream(), StandardCharsets.UTF_8);
+        console = new OutputStreamWriter(guest.getOutputStream(), StandardCharsets.UTF_8);
         Thread reader = new Thread(this::readConsole, "console-" + name);
         reader.setDaemon(true);
         reader.start();
@@ -371,11 +370,7 @@ final class LibreswanGatewaySite implements S2sWorld.Gateway {
         }
         Shell.run("ip", "link", "del", "dev", hostVeth);
         Shell.run("ip", "netns", "del", namespace);
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp dir left behind is no reason to fail a test
-        }
+        CustomerGatewaySite.removeDir(dir);
     }
 
     @Override
