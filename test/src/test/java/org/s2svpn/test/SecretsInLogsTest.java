@@ -116,6 +116,12 @@ public class SecretsInLogsTest {
             routers.clear(namespace);
             admin.job("resetVpnConnection", "id", connection);
             awaitConnected(admin, connection);
+            for (String vendor : List.of("cisco-ios", "juniper-srx", "strongswan", "libreswan")) {
+                JsonObject config = admin.ok("getVpnConnectionDeviceConfig", "id", connection, "vendor", vendor)
+                        .getAsJsonObject("vpnconnectiondeviceconfig");
+                assertTrue("the " + vendor + " device configuration holds the PSK (as is, or in hex)", forms(refusedByRouter).stream()
+                        .anyMatch(form -> config.toString().contains(form)));
+            }
 
             Map<String, List<String>> dump = DatabaseDump.of(server.database());
             String stored = dump.get("s2s_customer_gateway").get(0).split("\t")[5];

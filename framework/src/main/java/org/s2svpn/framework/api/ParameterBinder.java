@@ -132,7 +132,8 @@ public final class ParameterBinder {
      * with this too, so that such a caller cannot tell them from ids that do not exist.
      */
     public static ApiException unknownEntity(String commandName, String parameterName, String raw) {
-        return ApiException.paramError("Unable to execute API command " + commandName + " due to invalid value. Invalid parameter "
+        // CloudStack names the command in lower case here
+        return ApiException.paramError("Unable to execute API command " + commandName.toLowerCase(Locale.ROOT) + " due to invalid value. Invalid parameter "
                 + parameterName + " value=" + shown(raw) + " due to incorrect long value format, or entity does not exist or due to"
                 + " incorrect parameter annotation for the field in api cmd class.");
     }
