@@ -355,8 +355,8 @@ final class LibreswanGatewaySite implements S2sWorld.Gateway {
     public void close() {
         if (guest != null) {
             // SIGTERM: UML ends its processes on this machine (one per guest process) and itself. A SIGKILL would leave
-            // them running, so whatever is left after a while is killed one by one.
-            List<ProcessHandle> processes = guest.descendants().toList();
+            // them running, and so may a SIGTERM that comes while UML is still starting: whatever is left then (its
+            // command line names the site's umid) is killed one by one.
             guest.destroy();
             try {
                 if (!guest.waitFor(5, TimeUnit.SECONDS)) {
@@ -365,12 +365,27 @@ final class LibreswanGatewaySite implements S2sWorld.Gateway {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle left : guestProcesses()) {
+                left.destroyForcibly();
+                try {
+                    left.onExit().get(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // reported by whoever looks for it: LibreswanGatewaySiteTest does
+                }
+            }
             guest = null;
         }
         Shell.run("ip", "link", "del", "dev", hostVeth);
         Shell.run("ip", "netns", "del", namespace);
         CustomerGatewaySite.removeDir(dir);
+    }
+
+    /** The processes of this machine that run the site's guest: UML's command line has umid=<the site's namespace>. */
+    List<ProcessHandle> guestProcesses() {
+        String umid = "umid=" + namespace;
+        return ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(a -> List.of(a).contains(umid)).orElse(false)).toList();
     }
 
     @Override

@@ -39,7 +39,7 @@ public class LibreswanGatewaySiteTest {
         try {
             assertEquals("nothing crossed the gateway yet", new CustomerGatewaySite.Counters(0, 0, 0), site.counters());
             assertEquals(List.of(), site.ipsecSas());
-            assertFalse("the guest runs", guestProcesses(site).isEmpty());
+            assertFalse("the guest runs", site.guestProcesses().isEmpty());
         } finally {
             site.close();
         }
@@ -57,15 +57,8 @@ public class LibreswanGatewaySiteTest {
         return LibreswanGatewaySite.create(net, label, bridge, range, range.network().plus(250).toString(), List.of(Cidr.parse("172.29.250.0/24")));
     }
 
-    /** The processes of this machine that run the site's guest: UML's command line has umid=<the site's namespace>. */
-    private static List<ProcessHandle> guestProcesses(LibreswanGatewaySite site) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains("umid=" + site.namespace)).orElse(false))
-                .toList();
-    }
-
     private static void assertNothingLeft(LibreswanGatewaySite site) {
-        assertEquals("no process of the guest is left", List.of(), guestProcesses(site));
+        assertEquals("no process of the guest is left", List.of(), site.guestProcesses());
         assertFalse("the namespace is gone", TestNetwork.namespaceExists(site.namespace));
         assertFalse("the veth on the bridge is gone", TestNetwork.linkExists(site.hostVeth));
         assertTrue("the temp dir is gone", !Files.exists(site.dir));
