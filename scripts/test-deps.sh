@@ -6,12 +6,17 @@ set -euo pipefail
 
 # strongswan-*, libcharon-extra-plugins (kernel-libipsec) and libstrongswan-standard-plugins (openssl, gcm): a charon
 # as the routers run it. libunbound8 and libnss3: the libraries Libreswan's addconn and algparse link against.
+# user-mode-linux, kmod, iptables, libnss3-tools, libldns3 and libevent-pthreads-2.1-7: the Libreswan customer gateway
+# (LibreswanGatewaySite), a User-mode Linux guest whose kernel has the ESP this machine's lacks and which runs this
+# machine's tools: modprobe for its kernel's modules, iptables for its counters, certutil for pluto's NSS database,
+# and the rest of the libraries pluto links against.
 # golang-go and golang-github-xanzy-go-cloudstack-dev (Terraform's CloudStack library) and python3-libcloud: real API
 # clients in the compatibility tests. chromium (headless, driven over its DevTools protocol) and a font for its
 # screenshots: StatusPageTest.
 packages=(mariadb-server mariadb-client cs python3-cs openssh-server iputils-ping iproute2
     strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins libunbound8 libnss3
-    golang-go golang-github-xanzy-go-cloudstack-dev python3-libcloud chromium fonts-dejavu-core)
+    golang-go golang-github-xanzy-go-cloudstack-dev python3-libcloud chromium fonts-dejavu-core
+    user-mode-linux kmod iptables libnss3-tools libldns3 libevent-pthreads-2.1-7)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

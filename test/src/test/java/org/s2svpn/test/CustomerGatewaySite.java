@@ -29,7 +29,7 @@ import org.s2svpn.server.net.Cidr;
  * Counters in the gateway's mangle table tell traffic that came through the tunnel from traffic that came in clear.
  * {@link #close()} removes the namespaces (their veths go with them), the daemon and the temp dir.
  */
-final class CustomerGatewaySite implements AutoCloseable {
+final class CustomerGatewaySite implements S2sWorld.Gateway {
     static final String CHARON = "/usr/lib/ipsec/charon";
 
     /** The peer as the customer's administrator configures it; proposals in strongSwan's syntax. */
@@ -75,6 +75,27 @@ final class CustomerGatewaySite implements AutoCloseable {
 
     /** Packets counted at the gateway: IKE/ESP from outside, and packets for the remote subnets in clear or out of the tunnel. */
     record Counters(long espPackets, long clearPackets, long tunnelPackets) {
+        private static final Pattern RULE = Pattern.compile("^\\[(\\d+):(\\d+)\\] -A PREROUTING .*--comment s2stest-(\\w+)");
+
+        /** Sums the packets of the counting rules (comments s2stest-esp, -clear, -tunnel) in iptables-save -c output. */
+        static Counters parse(String iptablesSave) {
+            long esp = 0;
+            long clear = 0;
+            long tunnel = 0;
+            for (String line : iptablesSave.split("\n")) {
+                Matcher m = RULE.matcher(line);
+                if (m.find()) {
+                    long packets = Long.parseLong(m.group(1));
+                    switch (m.group(3)) {
+                        case "esp" -> esp += packets;
+                        case "clear" -> clear += packets;
+                        case "tunnel" -> tunnel += packets;
+                        default -> throw new IllegalStateException(line);
+                    }
+                }
+            }
+            return new Counters(esp, clear, tunnel);
+        }
     }
 
     final String name;
@@ -210,14 +231,25 @@ final class CustomerGatewaySite implements AutoCloseable {
         return subnet.network().plus(10).toString();
     }
 
+    @Override
+    public List<Cidr> subnets() {
+        return subnets;
+    }
+
     /** The host's address in the first subnet. */
-    String host() {
+    @Override
+    public String host() {
         return host(subnets.get(0));
     }
 
-    /** The subnets as CloudStack's cidrlist. */
-    String cidrList() {
-        return subnets.stream().map(Cidr::toString).collect(Collectors.joining(","));
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String publicIp() {
+        return publicIp;
     }
 
     /** Writes the swanctl.conf for this peer and loads it (secrets replaced, connections not in it unloaded). */
@@ -397,28 +429,19 @@ final class CustomerGatewaySite implements AutoCloseable {
                 + ": " + last + "\n" + logTail(30));
     }
 
-    Counters counters() {
-        long esp = 0;
-        long clear = 0;
-        long tunnel = 0;
-        Pattern rule = Pattern.compile("^\\[(\\d+):(\\d+)\\] -A PREROUTING .*--comment s2stest-(\\w+)");
-        for (String line : Shell.must("ip", "netns", "exec", namespace, "iptables-save", "-c", "-t", "mangle").split("\n")) {
-            Matcher m = rule.matcher(line);
-            if (m.find()) {
-                long packets = Long.parseLong(m.group(1));
-                switch (m.group(3)) {
-                    case "esp" -> esp += packets;
-                    case "clear" -> clear += packets;
-                    case "tunnel" -> tunnel += packets;
-                    default -> throw new IllegalStateException(line);
-                }
-            }
-        }
-        return new Counters(esp, clear, tunnel);
+    @Override
+    public Counters counters() {
+        return Counters.parse(Shell.must("ip", "netns", "exec", namespace, "iptables-save", "-c", "-t", "mangle"));
+    }
+
+    @Override
+    public long[] saPackets() {
+        return S2sWorld.childPackets(this);
     }
 
     /** The end of this gateway's charon log, for failure messages. */
-    String logTail(int lines) {
+    @Override
+    public String logTail(int lines) {
         try {
             Path log = dir.resolve("charon.log");
             if (!Files.exists(log)) {
@@ -528,10 +551,15 @@ final class CustomerGatewaySite implements AutoCloseable {
         Shell.run("ip", "link", "del", "dev", hostVeth);
         Shell.run("ip", "netns", "del", hostNamespace);
         Shell.run("ip", "netns", "del", namespace);
+        removeDir(dir);
+    }
+
+    /** Removes a site's temp dir and all in it, as well as it can: a temp dir left behind is no reason to fail a test. */
+    static void removeDir(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
-            // a temp dir left behind is no reason to fail a test
+            // see above
         }
     }
 

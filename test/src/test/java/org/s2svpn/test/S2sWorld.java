@@ -42,15 +42,46 @@ final class S2sWorld implements AutoCloseable {
     record Created(String id, JsonObject response, long calledNanos, long completedNanos) {
     }
 
+    /** A customer gateway site as the checks see it: strongSwan's ({@link CustomerGatewaySite}) or Libreswan's. */
+    interface Gateway extends AutoCloseable {
+        /** Its name, which is also the customer gateway's name in the API. */
+        String name();
+
+        /** Its (first) address on the public bridge. */
+        String publicIp();
+
+        List<Cidr> subnets();
+
+        /** The subnets as CloudStack's cidrlist. */
+        default String cidrList() {
+            return subnets().stream().map(Cidr::toString).collect(java.util.stream.Collectors.joining(","));
+        }
+
+        /** The host's address in the first subnet. */
+        String host();
+
+        /** The gateway's packet counters: encrypted, in clear and out of the tunnel. */
+        CustomerGatewaySite.Counters counters();
+
+        /** Packets in and out over all the gateway's IPsec SAs. */
+        long[] saPackets();
+
+        /** The end of the gateway's logs, for failure messages. */
+        String logTail(int lines);
+
+        @Override
+        void close();
+    }
+
     final TestNode node;
     private final String vpcOffering;
     private final String tierOffering;
     private final Set<Cidr> taken = new HashSet<>();
     /** The scenario's VPCs, each with its tier: [vpc id, tier id]; and those kept until close. */
     private final List<String[]> vpcs = new ArrayList<>();
-    private final List<CustomerGatewaySite> sites = new ArrayList<>();
+    private final List<Gateway> sites = new ArrayList<>();
     private final List<String[]> classVpcs = new ArrayList<>();
-    private final List<CustomerGatewaySite> classSites = new ArrayList<>();
+    private final List<Gateway> classSites = new ArrayList<>();
     /** The PSKs the scenarios gave, looked for in every log before the routers (and their logs) go. */
     private final Set<String> secrets = new HashSet<>();
     private final String originalCheckInterval;
@@ -106,19 +137,43 @@ final class S2sWorld implements AutoCloseable {
     }
 
     private CustomerGatewaySite site(String label, int addresses, int subnets) throws IOException {
-        List<Cidr> cidrs = new ArrayList<>();
-        for (int i = 0; i < subnets; i++) {
-            cidrs.add(free(IntStream.range(0, 256).mapToObj(n -> "172.29." + n + ".0/24").toList()));
-        }
-        if (200 + sitesMade + addresses > 255) {
-            throw new IllegalStateException("no " + addresses + " more customer gateway addresses in " + node.publicRange);
-        }
-        List<String> ips = IntStream.range(sitesMade, sitesMade + addresses).mapToObj(n -> node.publicRange.network().plus(200 + n).toString())
-                .toList();
-        sitesMade += addresses;
-        CustomerGatewaySite site = CustomerGatewaySite.create(node.net, label, node.publicBridge, node.publicRange, ips, cidrs);
+        List<Cidr> cidrs = freeSubnets(subnets);
+        CustomerGatewaySite site = CustomerGatewaySite.create(node.net, label, node.publicBridge, node.publicRange, freeGatewayIps(addresses), cidrs);
         sites.add(site);
         return site;
+    }
+
+    /**
+     * A Libreswan customer gateway ({@link LibreswanGatewaySite}, a User-mode Linux guest) with that many /24 subnets,
+     * at the next free .200+ address of the public range; it boots in the background, and pluto starts when the test
+     * configures it.
+     */
+    LibreswanGatewaySite libreswanSite(int subnets) throws IOException {
+        List<Cidr> cidrs = freeSubnets(subnets);
+        LibreswanGatewaySite site = LibreswanGatewaySite.create(node.net, "lsw" + sitesMade, node.publicBridge, node.publicRange,
+                freeGatewayIps(1).get(0), cidrs);
+        sites.add(site);
+        return site;
+    }
+
+    /** That many free /24 subnets of 172.29.0.0/16 for customer sites. */
+    private List<Cidr> freeSubnets(int count) {
+        List<Cidr> cidrs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            cidrs.add(free(IntStream.range(0, 256).mapToObj(n -> "172.29." + n + ".0/24").toList()));
+        }
+        return cidrs;
+    }
+
+    /** The next free .200+ addresses of the public range for customer gateways. */
+    private List<String> freeGatewayIps(int count) {
+        if (200 + sitesMade + count > 255) {
+            throw new IllegalStateException("no " + count + " more customer gateway addresses in " + node.publicRange);
+        }
+        List<String> ips = IntStream.range(sitesMade, sitesMade + count).mapToObj(n -> node.publicRange.network().plus(200 + n).toString())
+                .toList();
+        sitesMade += count;
+        return ips;
     }
 
     private Cidr free(List<String> candidates) {
@@ -129,8 +184,8 @@ final class S2sWorld implements AutoCloseable {
     }
 
     /** createVpnCustomerGateway for the site: its address and subnets, the given name, PSK, policies and more parameters. */
-    String customerGateway(CustomerGatewaySite site, String psk, String ikePolicy, String espPolicy, String... more) {
-        return customerGateway(site.name, site.publicIp, site.cidrList(), psk, ikePolicy, espPolicy, more);
+    String customerGateway(Gateway site, String psk, String ikePolicy, String espPolicy, String... more) {
+        return customerGateway(site.name(), site.publicIp(), site.cidrList(), psk, ikePolicy, espPolicy, more);
     }
 
     /** createVpnCustomerGateway for one of the gateways a site stands for: its name, address, cidrlist, PSK and policies. */
@@ -172,19 +227,19 @@ final class S2sWorld implements AutoCloseable {
     }
 
     /** Polls listVpnConnections every 50 ms until Connected; returns the milliseconds since the create job completed. */
-    long awaitConnected(Created created, Vpc vpc, CustomerGatewaySite site) {
+    long awaitConnected(Created created, Vpc vpc, Gateway site) {
         return awaitConnectedTimes(created, vpc, site)[0];
     }
 
     /** As {@link #awaitConnected}: the milliseconds since the create job completed, and since its API call. */
-    long[] awaitConnectedTimes(Created created, Vpc vpc, CustomerGatewaySite site) {
+    long[] awaitConnectedTimes(Created created, Vpc vpc, Gateway site) {
         awaitState(created.id(), "Connected", CONNECT_TIMEOUT, vpc, site);
         long now = System.nanoTime();
         return new long[] {(now - created.completedNanos()) / 1_000_000, (now - created.calledNanos()) / 1_000_000};
     }
 
     /** Polls listVpnConnections every 50 ms until the connection is in that state; fails with the logs of both ends. */
-    JsonObject awaitState(String id, String state, Duration timeout, Vpc vpc, CustomerGatewaySite site) {
+    JsonObject awaitState(String id, String state, Duration timeout, Vpc vpc, Gateway site) {
         Instant deadline = Instant.now().plus(timeout);
         JsonObject c = connection(id);
         while (!state(c).equals(state)) {
@@ -238,18 +293,18 @@ final class S2sWorld implements AutoCloseable {
 
     /**
      * Pings the host in every subnet of the site from the VPC's VM and checks that the packets crossed the tunnel: the
-     * site's charon decrypted them (its CHILD SA counters and its ipsec0 counters grow by at least the pings) and
+     * site decrypted them (its IPsec SA counters and its out-of-the-tunnel counters grow by at least the pings) and
      * nothing for its subnets reached its public NIC in clear.
      */
-    void assertPingsThroughTunnel(Vpc vpc, CustomerGatewaySite site) {
-        for (Cidr subnet : site.subnets) {
+    void assertPingsThroughTunnel(Vpc vpc, Gateway site) {
+        for (Cidr subnet : site.subnets()) {
             CustomerGatewaySite.Counters before = site.counters();
-            long[] sa = childPackets(site);
+            long[] sa = site.saPackets();
             String host = CustomerGatewaySite.host(subnet);
             assertTrue("VM " + vpc.vmIp() + " of " + vpc.name() + " pings " + host + " behind " + site + "\n" + diagnostics(vpc, site),
                     ping(vpc, host, 3));
             CustomerGatewaySite.Counters after = site.counters();
-            long[] saAfter = childPackets(site);
+            long[] saAfter = site.saPackets();
             assertEquals("nothing for " + subnet + " reached " + site + " in clear", before.clearPackets(), after.clearPackets());
             assertTrue("the pings to " + host + " came out of the tunnel at " + site + ": " + before + " -> " + after,
                     after.tunnelPackets() - before.tunnelPackets() >= 3);
@@ -286,7 +341,7 @@ final class S2sWorld implements AutoCloseable {
     }
 
     /** Both ends' logs, for a failure message: the router's s2s.log and charon.log, the site's charon.log. */
-    String diagnostics(Vpc vpc, CustomerGatewaySite site) {
+    String diagnostics(Vpc vpc, Gateway site) {
         StringBuilder out = new StringBuilder();
         if (vpc != null) {
             Path dir = Path.of("/var/lib/s2svpn/routers", vpc.routerNamespace());
@@ -345,12 +400,12 @@ final class S2sWorld implements AutoCloseable {
     // --- cleaning up ------------------------------------------------------------------------------------------------
 
     /** Keeps a VPC and sites until {@link #close()} instead of the end of the scenario that made them. */
-    void keepUntilClose(Vpc vpc, CustomerGatewaySite... keep) {
+    void keepUntilClose(Vpc vpc, Gateway... keep) {
         vpcs.stream().filter(v -> v[0].equals(vpc.id())).findFirst().ifPresent(v -> {
             vpcs.remove(v);
             classVpcs.add(v);
         });
-        for (CustomerGatewaySite site : keep) {
+        for (Gateway site : keep) {
             if (sites.remove(site)) {
                 classSites.add(site);
             }
@@ -362,7 +417,7 @@ final class S2sWorld implements AutoCloseable {
         cleanUp(vpcs, sites);
     }
 
-    private void cleanUp(List<String[]> vpcList, List<CustomerGatewaySite> siteList) {
+    private void cleanUp(List<String[]> vpcList, List<Gateway> siteList) {
         List<Throwable> failures = new ArrayList<>();
         try {
             assertNoSecretInLogs();
@@ -374,7 +429,7 @@ final class S2sWorld implements AutoCloseable {
         runTogether("deleteNetwork", vpcList.stream().map(v -> v[1]).filter(java.util.Objects::nonNull).toList(), failures);
         runTogether("deleteVPC", vpcList.stream().map(v -> v[0]).toList(), failures);
         vpcList.clear();
-        siteList.forEach(CustomerGatewaySite::close);
+        siteList.forEach(Gateway::close);
         siteList.clear();
         if (!failures.isEmpty()) {
             AssertionError error = new AssertionError("cleaning up failed: " + failures.get(0).getMessage());

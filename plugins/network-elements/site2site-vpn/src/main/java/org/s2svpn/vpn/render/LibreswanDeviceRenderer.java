@@ -36,6 +36,14 @@ final class LibreswanDeviceRenderer {
         if (subnets.size() > 1 && !c.splits()) {
             out.append("# One IPsec SA per local subnet: the router's single CHILD SA for all of them accepts each.\n");
         }
+        if (DeviceVendor.peerVersion(c) == IkeVersion.IKEV1) {
+            // Without it pluto 4.10 refuses the conn: "global ikev1-policy does not allow IKEv1 connections" (seen by
+            // S2sLibreswanGatewayTest, which runs this output in a real pluto).
+            out.append("# Libreswan 4.10 (Debian 12's) loads an IKEv1 connection only when config setup accepts IKEv1 (read when\n"
+                    + "# pluto starts): if ipsec.conf has a config setup section already, add the line there.\n");
+            out.append("config setup\n");
+            IpsecConfRenderer.line(out, "ikev1-policy", "accept");
+        }
         out.append("conn ").append(c.name()).append('\n');
         IpsecConfRenderer.line(out, "left", named ? "%defaultroute" : c.peerGateway().value());
         IpsecConfRenderer.line(out, "leftid", localId);

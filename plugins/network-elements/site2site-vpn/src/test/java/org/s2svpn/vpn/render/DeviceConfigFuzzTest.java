@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.Test;
 import org.s2svpn.server.net.Cidr;
+import org.s2svpn.vpn.policy.IkeVersion;
 
 /**
  * No value a user gives can leave its place in a customer gateway configuration: random connections, every one built
@@ -82,7 +83,11 @@ public class DeviceConfigFuzzTest {
 
     private static void libreswan(S2sConnection c, DeviceConfig config, String context) {
         Map<String, Map<String, String>> conf = IpsecConfSyntax.parseConf(config.configuration());
-        assertEquals(context, List.of("conn " + c.name()), List.copyOf(conf.keySet()));
+        boolean ikev1 = DeviceVendor.peerVersion(c) == IkeVersion.IKEV1;
+        assertEquals(context, ikev1 ? List.of("config setup", "conn " + c.name()) : List.of("conn " + c.name()), List.copyOf(conf.keySet()));
+        if (ikev1) {
+            assertEquals(context, Map.of("ikev1-policy", "accept"), conf.get("config setup"));
+        }
         Map<String, String> conn = conf.get("conn " + c.name());
         String router = c.localPublicIp().toString();
         String localId = c.peerGateway().isAddress() ? c.peerGateway().value() : "@" + c.peerGateway().value();
