@@ -29,8 +29,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.AfterClass;
-import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
 import org.s2svpn.framework.metrics.PrometheusExporter;
 import org.s2svpn.schema.dao.RouterDao;
 import org.s2svpn.server.cluster.ClusterManager;
@@ -38,34 +39,46 @@ import org.s2svpn.server.router.RouterTimer;
 import org.s2svpn.vpn.router.SimulatedS2s;
 
 /**
- * The Prometheus exporter over real HTTP, on a server whose routers are simulated: enabled with updateConfiguration,
+ * The Prometheus exporter over real HTTP, on H2 and on MariaDB, on a server whose routers are simulated: enabled with updateConfiguration,
  * scraped as Prometheus scrapes it, the text parsed and checked with promtool (Debian's prometheus package, unpacked by
  * scripts/test-deps.sh into /var/cache/s2svpn/prometheus).
  */
+@RunWith(Parameterized.class)
 public class PrometheusMetricsTest {
     static final Path PROMTOOL = Path.of(System.getProperty("s2svpn.promtool", "/var/cache/s2svpn/prometheus/usr/bin/promtool"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String CONNECTION = "cloudstack_s2s_vpn_connection";
 
-    private static TestServer server;
-    private static SimulatedVpcs vpcs;
-    private static int port;
+    private static final ServersByDatabase SERVERS = new ServersByDatabase();
 
-    @BeforeClass
-    public static void startServerWithTheExporter() throws Exception {
-        server = TestServer.start("h2");
+    @Parameterized.Parameters(name = "{0}")
+    public static Iterable<String> databases() {
+        return TestDatabase.KINDS;
+    }
+
+    private final TestServer server;
+    private final SimulatedVpcs vpcs;
+    private final int port;
+
+    /** The database's server, its exporter enabled on a free port the first time. */
+    public PrometheusMetricsTest(String database) throws Exception {
+        server = SERVERS.get(database);
         vpcs = new SimulatedVpcs(server);
-        // sweeps only when a test runs one, so that their counts are exact
-        vpcs.ok("updateConfiguration", "name", "router.check.interval", "value", "0");
-        port = freePort();
-        vpcs.ok("updateConfiguration", "name", "prometheus.exporter.port", "value", String.valueOf(port));
-        vpcs.ok("updateConfiguration", "name", "prometheus.exporter.enable", "value", "true");
-        awaitExporterPort(port);
+        PrometheusExporter exporter = server.component(PrometheusExporter.class);
+        if (exporter.port() == 0) {
+            // sweeps only when a test runs one, so that their counts are exact
+            vpcs.ok("updateConfiguration", "name", "router.check.interval", "value", "0");
+            int free = freePort();
+            vpcs.ok("updateConfiguration", "name", "prometheus.exporter.port", "value", String.valueOf(free));
+            vpcs.ok("updateConfiguration", "name", "prometheus.exporter.enable", "value", "true");
+            awaitExporterPort(free);
+        }
+        port = exporter.port();
     }
 
     @AfterClass
-    public static void stopServer() throws Exception {
-        server.close();
+    public static void stopServers() throws Exception {
+        SERVERS.closeAll();
     }
 
     @Test
@@ -235,7 +248,7 @@ public class PrometheusMetricsTest {
         assertEquals(200, statusFrom("127.0.0.1"));
     }
 
-    private static void assertOnlyState(Scrape scrape, String connection, String state) {
+    private void assertOnlyState(Scrape scrape, String connection, String state) {
         for (String s : List.of("Pending", "Connecting", "Connected", "Disconnected", "Error")) {
             assertEquals(connection + " " + s, s.equals(state) ? 1 : 0, scrape.value(CONNECTION + "_state", "id", connection, "state", s), 0);
         }
@@ -247,7 +260,7 @@ public class PrometheusMetricsTest {
     }
 
     /** The bytes of a usage type (101 sent, 102 received) listUsageRecords shows for a connection today. */
-    private static long usage(String connection, int type) {
+    private long usage(String connection, int type) {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         JsonObject list = vpcs.ok("listUsageRecords", "startdate", today, "enddate", today);
         if (!list.has("usagerecord")) {
@@ -259,20 +272,20 @@ public class PrometheusMetricsTest {
     }
 
     /** The connection's state_changed, as the database keeps it (UTC), in Unix seconds. */
-    private static long stateChanged(String connection) {
+    private long stateChanged(String connection) {
         return vpcs.jdbc().sql("SELECT state_changed FROM s2s_vpn_connection WHERE uuid = ?").param(connection)
                 .query(java.time.LocalDateTime.class).single().toEpochSecond(ZoneOffset.UTC);
     }
 
-    private static void sweep() {
+    private void sweep() {
         server.component(RouterTimer.class).sweep();
     }
 
-    private static URI metricsUri() {
+    private URI metricsUri() {
         return URI.create("http://127.0.0.1:" + port + "/metrics");
     }
 
-    private static Scrape scrape() throws IOException, InterruptedException {
+    private Scrape scrape() throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(metricsUri()).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(response.body(), 200, response.statusCode());
@@ -281,7 +294,7 @@ public class PrometheusMetricsTest {
     }
 
     /** The status of GET /metrics sent from a socket bound to this loopback address (all of 127/8 is this machine's). */
-    private static int statusFrom(String source) throws IOException {
+    private int statusFrom(String source) throws IOException {
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(source, 0));
             s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -299,7 +312,7 @@ public class PrometheusMetricsTest {
         }
     }
 
-    private static void awaitExporterPort(int expected) {
+    private void awaitExporterPort(int expected) {
         PrometheusExporter exporter = server.component(PrometheusExporter.class);
         Instant deadline = Instant.now().plusSeconds(15);
         while (exporter.port() != expected) {

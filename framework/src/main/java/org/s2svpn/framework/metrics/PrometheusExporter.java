@@ -23,14 +23,15 @@ import org.s2svpn.framework.db.DatabaseOutage;
 import org.s2svpn.framework.http.MetricsHandler;
 
 /**
- * CloudStack's Prometheus exporter ({@link PrometheusSettings}): when {@code prometheus.exporter.enable} is true, each management
- * server answers {@code GET /metrics} on {@code prometheus.exporter.port} of every address, to the addresses of
- * {@code prometheus.exporter.allowed.ips} only. Unlike CloudStack's, a change of the settings applies without a restart:
- * they are read every second, and the HTTP server is started, moved or stopped to match.
+ * CloudStack's Prometheus exporter ({@link PrometheusSettings}): when {@code prometheus.exporter.enable} is true, each
+ * management server answers {@code GET /metrics} on {@code prometheus.exporter.port} of every address, to the addresses
+ * of {@code prometheus.exporter.allowed.ips} only. Unlike CloudStack's, a change of the settings applies without a
+ * restart: they are read every second, and the HTTP server is started, moved or stopped to match.
  */
 public final class PrometheusExporter implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(PrometheusExporter.class);
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
 
     private final ConfigDepot config;
     private final List<MetricSource> sources;
