@@ -13,7 +13,8 @@ public final class PrometheusText {
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     public String write(Collection<MetricFamily> families) {
-        StringBuilder out = new StringBuilder(4096);
+        // about 100 characters a sample: sized once, not doubled and copied a dozen times for a large scrape
+        StringBuilder out = new StringBuilder(4096 + 128 * families.stream().mapToInt(f -> f.samples().size()).sum());
         for (MetricFamily family : families) {
             out.append("# HELP ").append(family.name()).append(' ');
             escape(family.help(), false, out);
