@@ -249,6 +249,32 @@ public class PrometheusMetricsTest {
         assertEquals(200, statusFrom("127.0.0.1"));
     }
 
+    @Test
+    public void aPortInUseIsTriedAgainUntilItIsFree() throws Exception {
+        int taken;
+        try (ServerSocket other = new ServerSocket(0)) {
+            taken = other.getLocalPort();
+            vpcs.ok("updateConfiguration", "name", "prometheus.exporter.port", "value", String.valueOf(taken));
+            try {
+                awaitExporterPort(0); // the old port closed, the new one not to be had
+                ApiClient.sleep(2_500);
+                assertEquals(0, server.component(PrometheusExporter.class).port());
+            } catch (AssertionError | RuntimeException e) {
+                vpcs.ok("updateConfiguration", "name", "prometheus.exporter.port", "value", String.valueOf(port));
+                throw e;
+            }
+        }
+        try {
+            awaitExporterPort(taken);
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + taken + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode());
+        } finally {
+            vpcs.ok("updateConfiguration", "name", "prometheus.exporter.port", "value", String.valueOf(port));
+        }
+        awaitExporterPort(port);
+    }
+
     private void assertOnlyState(Scrape scrape, String connection, String state) {
         for (String s : List.of("Pending", "Connecting", "Connected", "Disconnected", "Error")) {
             assertEquals(connection + " " + s, s.equals(state) ? 1 : 0, scrape.value(CONNECTION + "_state", "id", connection, "state", s), 0);
