@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs and is missing: MariaDB (server and client), the real API clients, strongSwan
-# (the S2S renderings are loaded into a real charon) and Libreswan's config checker (see below).
+# (the S2S renderings are loaded into a real charon), Libreswan's config checker and Prometheus's promtool (see below).
 # Idempotent; needs root only when something is missing.
 set -euo pipefail
 
@@ -33,29 +33,38 @@ if ((${#missing[@]})); then
     apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# unpack PACKAGE DIR: a Debian package's files under DIR, without installing it (no conflicts, no services started);
+# its programs run from there.
+unpack() {
+    local package=$1 dir=$2 download
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "test-deps: $package is missing from $dir; run as root first" >&2
+        exit 1
+    fi
+    echo "test-deps: unpacking $package into $dir"
+    download=$(mktemp -d)
+    # A folder the _apt user may write to, or apt warns that it downloads unsandboxed.
+    chown _apt "$download" 2>/dev/null || true
+    # The package lists may not know the package yet on a fresh machine.
+    (cd "$download" && apt-get download -q "$package" >/dev/null 2>&1) ||
+        { apt-get update -q >/dev/null && (cd "$download" && apt-get download -q "$package" >/dev/null); }
+    rm -rf "$dir.new"
+    mkdir -p "$dir.new"
+    dpkg -x "$download"/"$package"_*.deb "$dir.new"
+    rm -rf "$download" "$dir"
+    mv "$dir.new" "$dir"
+}
+
 # Libreswan (the maintained OpenSwan) checks the ipsec.conf renderings: its addconn parses the dialect, its algparse
 # the ike=/esp= proposals. The package conflicts with strongSwan's, so it is never installed: it is unpacked into a
 # folder of its own, and its tools run from there (they need only the libraries above).
 libreswan_dir=/var/cache/s2svpn/libreswan
-if [[ ! -x $libreswan_dir/usr/libexec/ipsec/addconn ]]; then
-    if [[ $(id -u) -ne 0 ]]; then
-        echo "test-deps: Libreswan's addconn is missing from $libreswan_dir; run as root first" >&2
-        exit 1
-    fi
-    echo "test-deps: unpacking libreswan into $libreswan_dir"
-    download=$(mktemp -d)
-    trap 'rm -rf "$download"' EXIT
-    # A folder the _apt user may write to, or apt warns that it downloads unsandboxed.
-    chown _apt "$download" 2>/dev/null || true
-    # The package lists may not know libreswan yet on a fresh machine.
-    (cd "$download" && apt-get download -q libreswan >/dev/null 2>&1) ||
-        { apt-get update -q >/dev/null && (cd "$download" && apt-get download -q libreswan >/dev/null); }
-    rm -rf "$libreswan_dir.new"
-    mkdir -p "$libreswan_dir.new"
-    dpkg -x "$download"/libreswan_*.deb "$libreswan_dir.new"
-    rm -rf "$libreswan_dir"
-    mv "$libreswan_dir.new" "$libreswan_dir"
-fi
+[[ -x $libreswan_dir/usr/libexec/ipsec/addconn ]] || unpack libreswan "$libreswan_dir"
+
+# promtool, from Debian's prometheus package, checks the Prometheus exporter's text (PrometheusMetricsTest). Installed,
+# the package would also start a Prometheus server: it is unpacked, and promtool (a static binary) runs from there.
+prometheus_dir=/var/cache/s2svpn/prometheus
+[[ -x $prometheus_dir/usr/bin/promtool ]] || unpack prometheus "$prometheus_dir"
 
 # csclient 0.6.4 (npm; the one JavaScript CloudStack client, run in singleExecutor mode, which needs listApis) for
 # CsclientTest, installed into a folder of its own with its one dependency (qs). Needs node and npm.

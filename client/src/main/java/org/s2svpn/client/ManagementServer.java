@@ -20,6 +20,7 @@ import org.s2svpn.framework.config.ConfigDepot;
 import org.s2svpn.framework.http.ApiHandler;
 import org.s2svpn.framework.http.StaticFiles;
 import org.s2svpn.framework.jobs.AsyncJobManager;
+import org.s2svpn.framework.metrics.PrometheusExporter;
 import org.s2svpn.server.Bootstrap;
 import org.s2svpn.server.cluster.ClusterManager;
 import org.s2svpn.server.router.RouterTimer;
@@ -69,6 +70,7 @@ public final class ManagementServer implements AutoCloseable {
         http.start();
         context.getBean(ClusterManager.class).start(config.bindAddress() + ":" + port());
         context.getBean(RouterTimer.class).start();
+        context.getBean(PrometheusExporter.class).start();
         LOG.info("management server ready: http://{}:{}/client/api, status page http://{}:{}{}", config.bindAddress(), port(),
                 config.bindAddress(), port(), STATUS_PAGE);
         return this;

@@ -21,6 +21,9 @@ import org.s2svpn.framework.crypto.Encryptor;
 import org.s2svpn.framework.db.EntityResolver;
 import org.s2svpn.framework.jobs.AsyncJobDao;
 import org.s2svpn.framework.jobs.AsyncJobManager;
+import org.s2svpn.framework.metrics.ApiLatency;
+import org.s2svpn.framework.metrics.PrometheusExporter;
+import org.s2svpn.framework.metrics.PrometheusSettings;
 import org.s2svpn.framework.serialize.ApiGson;
 import org.s2svpn.framework.serialize.ResponseBodies;
 import org.s2svpn.framework.serialize.XmlWriter;
@@ -47,6 +50,7 @@ import org.s2svpn.server.host.ManagementServerKeyPair;
 import org.s2svpn.server.host.NodeInstaller;
 import org.s2svpn.server.host.SshNodeClient;
 import org.s2svpn.server.router.RouterChannels;
+import org.s2svpn.server.router.RouterCheckMetrics;
 import org.s2svpn.server.router.SshRouterChannel;
 import org.s2svpn.server.network.PublicNetworkManager;
 import org.s2svpn.server.network.PublicNetworkViews;
@@ -93,7 +97,8 @@ public class ServerContext {
             HostDao.class, VlanDao.class, IpAddressDao.class, OfferingDao.class, VpcDao.class, NetworkDao.class, RouterDao.class,
             PublicNetworkManager.class, PublicNetworkViews.class, HostManager.class, SimulatedRouterChannel.class, RouterManager.class,
             RouterViews.class, RouterTimer.class, RouterHealthCheck.class, VpcManager.class, VpcViews.class, NetworkDefaults.class,
-            NodeInstaller.class, HostViews.class, SshRouterChannel.class, ManagementServerHostDao.class);
+            NodeInstaller.class, HostViews.class, SshRouterChannel.class, ManagementServerHostDao.class,
+            ApiLatency.class, RouterCheckMetrics.class, PrometheusSettings.class, PrometheusExporter.class);
 
     /** Builds the context around an open data source; the caller closes both. */
     public static AnnotationConfigApplicationContext create(ServerConfig config, DataSource dataSource, long msid) {
@@ -193,7 +198,8 @@ public class ServerContext {
 
     @Bean
     public ApiServer apiServer(CommandRegistry registry, AutowireCapableBeanFactory beans, ParameterBinder binder, Authenticator authenticator,
-                               AsyncJobManager jobs, ResponseBodies bodies, Clock clock) {
-        return new ApiServer(registry, beans::createBean, binder, authenticator, jobs, bodies, new XmlWriter(ApiVersion.CLOUDSTACK), clock);
+                               AsyncJobManager jobs, ResponseBodies bodies, Clock clock, ApiLatency latency) {
+        return new ApiServer(registry, beans::createBean, binder, authenticator, jobs, bodies, new XmlWriter(ApiVersion.CLOUDSTACK), clock,
+                latency);
     }
 }

@@ -14,8 +14,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The SA counters last seen per connection and the usage records built from them. */
 public final class S2sUsageDao {
-    /** The counters last seen and the totals so far. */
+    /**
+     * The SA counters last seen (in and out) and the totals so far. SA counters restart at 0 with each rekey and router
+     * restart, the totals never go backwards: usage counts bytes with them, the Prometheus exporter packets.
+     */
     public record Counters(long lastIn, long lastOut, long totalIn, long totalOut) {
+        public static final Counters NONE = new Counters(0, 0, 0, 0);
+
+        /** The counters after a new reading of the SA counters. */
+        public Counters next(long in, long out) {
+            return new Counters(in, out, totalIn + delta(lastIn, in), totalOut + delta(lastOut, out));
+        }
+
+        /** What was counted since the last reading; a counter below the last one is a new SA counting from 0. */
+        static long delta(long last, long now) {
+            return now >= last ? now - last : now;
+        }
     }
 
     /** A usage record as listUsageRecords shows it. */

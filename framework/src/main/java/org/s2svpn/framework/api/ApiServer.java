@@ -26,13 +26,15 @@ import org.s2svpn.framework.auth.SignatureVerifier;
 import org.s2svpn.framework.db.DatabaseOutage;
 import org.s2svpn.framework.jobs.AsyncJob;
 import org.s2svpn.framework.jobs.AsyncJobManager;
+import org.s2svpn.framework.metrics.ApiLatency;
 import org.s2svpn.framework.serialize.ResponseBodies;
 import org.s2svpn.framework.serialize.XmlWriter;
 
 /**
  * CloudStack's API front door, independent of the HTTP server: authenticates a request (signature or session),
  * checks the caller's role, binds and validates parameters, runs the command or queues its job, and writes the
- * answer in CloudStack's JSON or XML. One log line per call, with secrets masked.
+ * answer in CloudStack's JSON or XML. One log line per call, with secrets masked, and its duration in the latency
+ * histogram of its command.
  */
 public final class ApiServer {
     private static final Logger LOG = LogManager.getLogger("org.s2svpn.api");
@@ -54,9 +56,11 @@ public final class ApiServer {
     private final ResponseBodies bodies;
     private final XmlWriter xml;
     private final Clock clock;
+    private final ApiLatency latency;
 
     public ApiServer(CommandRegistry registry, Function<Class<?>, Object> commandFactory, ParameterBinder binder,
-                     Authenticator authenticator, AsyncJobManager jobs, ResponseBodies bodies, XmlWriter xml, Clock clock) {
+                     Authenticator authenticator, AsyncJobManager jobs, ResponseBodies bodies, XmlWriter xml, Clock clock,
+                     ApiLatency latency) {
         this.registry = requireNonNull(registry, "registry");
         this.commandFactory = requireNonNull(commandFactory, "commandFactory");
         this.binder = requireNonNull(binder, "binder");
@@ -65,6 +69,7 @@ public final class ApiServer {
         this.bodies = requireNonNull(bodies, "bodies");
         this.xml = requireNonNull(xml, "xml");
         this.clock = requireNonNull(clock, "clock");
+        this.latency = requireNonNull(latency, "latency");
     }
 
     public Reply handle(Request request) {
@@ -107,7 +112,9 @@ public final class ApiServer {
                         json);
             }
         }
-        log(request, params, sensitive, caller, reply, start);
+        long nanos = System.nanoTime() - start;
+        latency.observe(latencyLabel(commandName, descriptor), nanos);
+        log(request, params, sensitive, caller, reply, nanos);
         return reply;
     }
 
@@ -221,7 +228,15 @@ public final class ApiServer {
                 .collect(Collectors.toSet());
     }
 
-    private static void log(Request request, RequestParams params, Set<String> sensitive, CallContext caller, Reply reply, long start) {
+    /** The command's registered name; login and logout, which are not commands of the registry; else {@link ApiLatency#UNKNOWN}. */
+    private static String latencyLabel(String commandName, Optional<CommandDescriptor> descriptor) {
+        if ("login".equalsIgnoreCase(commandName) || "logout".equalsIgnoreCase(commandName)) {
+            return commandName.toLowerCase(Locale.ROOT);
+        }
+        return descriptor.map(CommandDescriptor::name).orElse(ApiLatency.UNKNOWN);
+    }
+
+    private static void log(Request request, RequestParams params, Set<String> sensitive, CallContext caller, Reply reply, long nanos) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
@@ -229,6 +244,6 @@ public final class ApiServer {
         params.masked(sensitive).forEach((k, v) -> pairs.add(k + "=" + v));
         LOG.info("{} {} command={} account={} user={} status={} duration={}ms params={}", request.remoteAddress(), request.method(),
                 params.get("command"), caller == null ? "-" : caller.accountName(), caller == null ? "-" : caller.username(),
-                reply.status(), (System.nanoTime() - start) / 1_000_000, String.join("&", pairs));
+                reply.status(), nanos / 1_000_000, String.join("&", pairs));
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.s2svpn.framework.config.ConfigDepot;
@@ -44,7 +45,14 @@ public final class RouterTimer implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "RouterStatusMonitor"));
     private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> new Thread(r, "router-check"));
     private long lastRunNanos;
-    private volatile long sweeps;
+    private final AtomicReference<Sweeps> sweeps = new AtomicReference<>(new Sweeps(0, 0, 0, 0, 0));
+
+    /** The sweeps this server ran since it started (timed ones and those run by hand), and the last of them. */
+    public record Sweeps(long count, long routersChecked, int lastRouters, long lastNanos, long lastEndMillis) {
+        Sweeps plus(int routers, long nanos, long endMillis) {
+            return new Sweeps(count + 1, routersChecked + routers, routers, nanos, endMillis);
+        }
+    }
 
     public RouterTimer(RouterDao routers, ClusterManager cluster, ConfigDepot config, ObjectProvider<RouterCheck> checks) {
         this.routers = requireNonNull(routers, "routers");
@@ -113,8 +121,9 @@ public final class RouterTimer implements AutoCloseable {
             }
         }
         routers.markChecked(checked); // one statement for the sweep, not one per router
-        sweeps++;
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        long nanos = System.nanoTime() - start;
+        sweeps.updateAndGet(s -> s.plus(running.size(), nanos, System.currentTimeMillis()));
+        long millis = nanos / 1_000_000;
         LOG.info("router sweep: {} router(s) checked in {} ms{}", running.size(), millis,
                 spreadNanos > 0 ? " (started over " + spreadNanos / 1_000_000 + " ms)" : "");
     }
@@ -136,7 +145,11 @@ public final class RouterTimer implements AutoCloseable {
     }
 
     public long sweeps() {
-        return sweeps;
+        return sweeps.get().count();
+    }
+
+    public Sweeps sweepStats() {
+        return sweeps.get();
     }
 
     @Override

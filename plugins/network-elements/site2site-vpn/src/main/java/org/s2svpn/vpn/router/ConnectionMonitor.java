@@ -21,8 +21,8 @@ import org.s2svpn.server.event.AlertManager;
 import org.s2svpn.server.router.RouterAnswer;
 import org.s2svpn.server.router.RouterManager;
 import org.s2svpn.server.router.RouterUnreachableException;
+import org.s2svpn.vpn.metrics.ConnectionPackets;
 import org.s2svpn.vpn.usage.S2sUsage;
-import org.s2svpn.vpn.status.ChildSaStatus;
 import org.s2svpn.vpn.status.ConnectionStatus;
 import org.s2svpn.vpn.status.ConnectionVerdict;
 import org.s2svpn.vpn.status.RouterS2sStatus;
@@ -33,7 +33,8 @@ import org.s2svpn.vpn.status.S2sStatusParser;
  * the status answers of the router check ({@link S2sRouterElement#check}, which repairs drift first), of every apply
  * and of a few reads soon after an apply; Connected only when every
  * CHILD SA is installed; an empty or garbled answer changes nothing; a change is written only if nobody changed the
- * connection in between, with an event and an alert for every change to or from Connected; bytes go to usage.
+ * connection in between, with an event and an alert for every change to or from Connected; bytes go to usage,
+ * packets to the exporter's counters.
  */
 public final class ConnectionMonitor implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(ConnectionMonitor.class);
@@ -51,6 +52,7 @@ public final class ConnectionMonitor implements AutoCloseable {
     private final AlertManager alerts;
     private final EventDao events;
     private final S2sUsage usage;
+    private final ConnectionPackets packets;
     private final S2sModels models;
     private final S2sStatusParser parser = new S2sStatusParser();
     /**
@@ -61,13 +63,14 @@ public final class ConnectionMonitor implements AutoCloseable {
     private final ScheduledExecutorService followUps = Executors.newScheduledThreadPool(4, r -> new Thread(r, "s2s-follow-up"));
 
     public ConnectionMonitor(RouterManager routerManager, VpnConnectionDao connections, CustomerGatewayDao customerGateways,
-                             AlertManager alerts, EventDao events, S2sUsage usage, S2sModels models) {
+                             AlertManager alerts, EventDao events, S2sUsage usage, ConnectionPackets packets, S2sModels models) {
         this.routerManager = requireNonNull(routerManager, "routerManager");
         this.connections = requireNonNull(connections, "connections");
         this.customerGateways = requireNonNull(customerGateways, "customerGateways");
         this.alerts = requireNonNull(alerts, "alerts");
         this.events = requireNonNull(events, "events");
         this.usage = requireNonNull(usage, "usage");
+        this.packets = requireNonNull(packets, "packets");
         this.models = requireNonNull(models, "models");
     }
 
@@ -120,19 +123,23 @@ public final class ConnectionMonitor implements AutoCloseable {
             return false;
         }
         List<S2sUsage.Reading> readings = new ArrayList<>();
+        List<ConnectionPackets.Reading> packetReadings = new ArrayList<>();
         boolean allUp = true;
         for (VpnConnectionVO c : live.connections()) {
             if (!WATCHED.contains(c.state())) {
                 continue;
             }
             Optional<ConnectionStatus> status = parsed.get().connection("vpn-" + c.id());
-            status.ifPresent(s -> readings.add(new S2sUsage.Reading(c, s.children().stream().mapToLong(ChildSaStatus::bytesIn).sum(),
-                    s.children().stream().mapToLong(ChildSaStatus::bytesOut).sum())));
+            status.ifPresent(s -> {
+                readings.add(new S2sUsage.Reading(c, s.bytesIn(), s.bytesOut()));
+                packetReadings.add(new ConnectionPackets.Reading(c.id(), s.packetsIn(), s.packetsOut()));
+            });
             Optional<ConnectionVerdict> verdict = status.map(s -> s.verdict(live.model(c).childNames()));
             verdict.ifPresent(v -> apply(router, c, v));
             allUp &= c.passive() || verdict.map(ConnectionVerdict::connected).orElse(false);
         }
         usage.record(router.zoneId(), readings);
+        packets.record(packetReadings); // after the bytes: a reading that usage could not record is not counted here either
         return allUp;
     }
 

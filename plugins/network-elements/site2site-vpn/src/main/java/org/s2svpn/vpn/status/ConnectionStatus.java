@@ -36,6 +36,16 @@ public record ConnectionStatus(
         return children.stream().mapToLong(ChildSaStatus::bytesOut).sum();
     }
 
+    /** Packets received through all of the connection's CHILD SAs, as their counters stand now. */
+    public long packetsIn() {
+        return children.stream().mapToLong(ChildSaStatus::packetsIn).sum();
+    }
+
+    /** Packets sent through all of the connection's CHILD SAs, as their counters stand now. */
+    public long packetsOut() {
+        return children.stream().mapToLong(ChildSaStatus::packetsOut).sum();
+    }
+
     public boolean ikeEstablished() {
         return ikeState.filter("ESTABLISHED"::equals).isPresent();
     }

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Bytes sent and received per connection, the 2012 requirement CloudStack never shipped. The router reports its SAs'
  * own counters, which restart at 0 after a rekey or a router restart: a counter lower than the last one seen starts a
- * new SA, so the totals never go backwards. Usage records hold the bytes per hour. A router's readings are recorded
+ * new SA, so the totals never go backwards ({@link Counters#next}). Usage records hold the bytes per hour. A router's readings are recorded
  * together, in three statements whatever their number (the two writes in one transaction), by the one thread that holds the router's lock.
  */
 public final class S2sUsage {
@@ -49,10 +49,10 @@ public final class S2sUsage {
         LocalDateTime hour = Times.now().truncatedTo(ChronoUnit.HOURS);
         for (Reading r : readings) {
             VpnConnectionVO c = r.connection();
-            Counters before = last.getOrDefault(c.id(), new Counters(0, 0, 0, 0));
-            long deltaIn = delta(before.lastIn(), r.bytesIn());
-            long deltaOut = delta(before.lastOut(), r.bytesOut());
-            Counters now = new Counters(r.bytesIn(), r.bytesOut(), before.totalIn() + deltaIn, before.totalOut() + deltaOut);
+            Counters before = last.getOrDefault(c.id(), Counters.NONE);
+            Counters now = before.next(r.bytesIn(), r.bytesOut());
+            long deltaIn = now.totalIn() - before.totalIn();
+            long deltaOut = now.totalOut() - before.totalOut();
             if (!now.equals(before) || !last.containsKey(c.id())) {
                 changed.put(c.id(), now);
             }
@@ -72,10 +72,5 @@ public final class S2sUsage {
             usage.save(changed);
             usage.add(added);
         });
-    }
-
-    /** Bytes since the last reading; a counter below the last one is a new SA counting from 0. */
-    static long delta(long last, long now) {
-        return now >= last ? now - last : now;
     }
 }
