@@ -51,9 +51,8 @@ public record ConnectionStatus(
         if (expectedChildren.isEmpty()) {
             throw new IllegalArgumentException("a connection has at least one CHILD SA");
         }
-        List<String> down = expectedChildren.stream()
-                .filter(expected -> children.stream().noneMatch(c -> c.name().equals(expected) && c.isUp()))
-                .toList();
+        List<String> up = upChildren(expectedChildren);
+        List<String> down = expectedChildren.stream().filter(expected -> !up.contains(expected)).toList();
         boolean ikeUp = ikeEstablished();
         if (ikeUp && down.isEmpty()) {
             return ConnectionVerdict.connectedVerdict();
@@ -67,6 +66,14 @@ public record ConnectionStatus(
             return ConnectionVerdict.disconnected(lastError.orElse(ConnectionVerdict.SOME_SUBNETS_DOWN), down);
         }
         return ConnectionVerdict.disconnected(lastError.orElse(ConnectionVerdict.NOT_ESTABLISHED), down);
+    }
+
+    /**
+     * The expected CHILD SAs (by name, as the server rendered them) that carry traffic, in their order: one of the
+     * SAs of that name is installed or rekeying (after a rekey the old SA lingers next to the new one).
+     */
+    public List<String> upChildren(List<String> expectedChildren) {
+        return expectedChildren.stream().filter(expected -> children.stream().anyMatch(c -> c.name().equals(expected) && c.isUp())).toList();
     }
 
     /**
