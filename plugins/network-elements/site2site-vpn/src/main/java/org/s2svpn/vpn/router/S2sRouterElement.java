@@ -46,21 +46,20 @@ import org.s2svpn.vpn.status.S2sStatusParser;
  */
 public final class S2sRouterElement implements RouterLifecycleListener, RouterCheck {
     private static final Logger LOG = LogManager.getLogger(S2sRouterElement.class);
+    /** The event type of a router found running another configuration than the database's. */
+    public static final String CONFIG_DRIFT = "VPN.S2S.CONFIG.DRIFT";
 
     private final RouterDao routers;
     private final RouterManager routerManager;
     private final VpnConnectionDao connections;
     private final S2sModels models;
     private final ConnectionMonitor monitor;
+    private final EventDao events;
     private final S2sStatusParser parser = new S2sStatusParser();
-    /** The event type of a router found running another configuration than the database's. */
-    public static final String CONFIG_DRIFT = "VPN.S2S.CONFIG.DRIFT";
-
     /** The configuration each router was rendered last, by router id (see {@link #desiredHash}). */
     private final Map<Long, Rendered> rendered = new ConcurrentHashMap<>();
     /** The drift last reported of each router that has one, until a check finds it runs the database's configuration. */
     private final Map<Long, String> reportedDrift = new ConcurrentHashMap<>();
-    private final EventDao events;
 
     private record Rendered(String namespace, List<S2sConnection> applied, String hash) {
     }
