@@ -3,6 +3,7 @@ package org.s2svpn.test;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonElement;
@@ -18,6 +19,7 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.s2svpn.server.router.RouterTimer;
+import org.s2svpn.server.router.SimulatedRouterChannel;
 import org.s2svpn.vpn.router.SimulatedS2s;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -435,6 +437,16 @@ public class S2sSimulatorTest {
             assertEquals("nothing drifted, no event", before, driftEvents(router).size());
 
             simulatedS2s().forget(namespace); // a charon restart
+            SimulatedRouterChannel channel = server.component(SimulatedRouterChannel.class);
+            channel.inject(namespace, SimulatedRouterChannel.Fault.failing("s2s-apply"));
+            try {
+                timer.sweep();
+                timer.sweep();
+                assertEquals("one event while the router refuses the configuration, not one per check", before + 1, driftEvents(router).size());
+                assertNull(simulatedS2s().appliedHash(namespace));
+            } finally {
+                channel.clear(namespace);
+            }
             timer.sweep();
             List<JsonObject> events = driftEvents(router);
             assertEquals(before + 1, events.size());
