@@ -10,9 +10,10 @@
 # give the same lines later), so that it gives up within seconds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../../../../../.." && pwd)
+root=$(cd "$here/../../../../../../.." && pwd)
 template=$root/systemvm-patches/etc/strongswan.conf.in
 out=${1:-$here}
+mkdir -p "$out"
 work=$(mktemp -d /tmp/s2s-capture.XXXXXX)
 R=s2scap-r$$
 P=s2scap-p$$
@@ -101,6 +102,10 @@ scenario() {
     ip -n "$R" addr add "$ROUTER_IP/24" dev s2scap-a$$
     ip -n "$P" addr add "$PEER_IP/24" dev s2scap-b$$
     for ns in "$R" "$P"; do ip -n "$ns" link set lo up; done
+    # an address in each local subnet, as the router has on its tiers: charon installs a CHILD SA's policies and
+    # routes only when it has a source address inside its local traffic selector
+    ip -n "$R" addr add 10.1.0.1/16 dev lo
+    for subnet in 192.168.10.1/24 192.168.20.1/24 192.168.99.1/24; do ip -n "$P" addr add "$subnet" dev lo; done
     ip -n "$R" link set s2scap-a$$ up
     ip -n "$P" link set s2scap-b$$ up
     mkdir -p "$work/$name/r" "$work/$name/p"
@@ -127,7 +132,7 @@ scenario() {
 }
 
 terminate_second_child() {
-    swan "$1" --terminate --child site-2 >/dev/null 2>&1
+    swan "$1" --terminate --child site-2 >"$1/terminate.out" 2>&1 || { echo "the peer could not terminate site-2:" >&2; cat "$1/terminate.out" >&2; swan "$1" --list-sas >&2; }
 }
 
 VPC=10.1.0.0/16
@@ -161,6 +166,7 @@ for v in 1 2; do
     scenario ikev$v-passive-wrong-psk 6 "$(router $v $OK_IKE $OK_ESP none $SITE)" "$(peer $v $OK_IKE $OK_ESP $SITE start $VPC)" another-secret-typed
     scenario ikev$v-passive-ike-proposal-refused 4 "$(router $v $OK_IKE $OK_ESP none $SITE)" \
         "$(peer $v aes256-sha384-modp3072 $OK_ESP $SITE start $VPC)"
+    scenario ikev$v-passive-esp-proposal-refused 4 "$(router $v $OK_IKE $OK_ESP none $SITE)" "$(peer $v $OK_IKE aes256-sha384 $SITE start $VPC)"
     scenario ikev$v-passive-traffic-selectors-refused 4 "$(router $v $OK_IKE $OK_ESP none $SITE)" \
         "$(peer $v $OK_IKE $OK_ESP 192.168.99.0/24 start $VPC)"
 done

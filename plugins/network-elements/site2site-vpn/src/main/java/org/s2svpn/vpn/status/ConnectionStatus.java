@@ -87,8 +87,13 @@ public record ConnectionStatus(
                 || e.contains("integrity check failed") || e.contains("hash payload does not match")) {
             return Optional.of(ConnectionVerdict.AUTHENTICATION_FAILED);
         }
-        if (e.contains("no_proposal_chosen") || e.contains("no acceptable proposal")
-                || e.contains("no matching proposal")) {
+        if (e.contains("message parsing failed") && !ikeEstablished) {
+            // IKEv1 main mode: keys derived from two different PSKs decrypt each other's last messages to garbage,
+            // and that is all either charon says.
+            return Optional.of(ConnectionVerdict.AUTHENTICATION_FAILED);
+        }
+        if (e.contains("no_proposal_chosen") || e.contains("no acceptable proposal") || e.contains("no matching proposal")
+                || e.contains("proposals unacceptable") || e.contains("no proposal found")) {
             return Optional.of(ConnectionVerdict.NO_PROPOSAL_CHOSEN);
         }
         if (e.contains("ts_unacceptable") || e.contains("traffic selectors") && e.contains("unacceptable")

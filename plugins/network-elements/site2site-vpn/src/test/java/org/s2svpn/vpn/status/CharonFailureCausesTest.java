@@ -45,7 +45,8 @@ public class CharonFailureCausesTest {
     @Test
     public void proposalsThePeerRefusesAreNoProposalChosen() throws IOException {
         for (String scenario : List.of("ikev2-ike-proposal-refused", "ikev1-ike-proposal-refused", "ikev2-esp-proposal-refused",
-                "ikev1-esp-proposal-refused", "ikev2-passive-ike-proposal-refused", "ikev1-passive-ike-proposal-refused")) {
+                "ikev1-esp-proposal-refused", "ikev2-passive-ike-proposal-refused", "ikev1-passive-ike-proposal-refused",
+                "ikev2-passive-esp-proposal-refused", "ikev1-passive-esp-proposal-refused")) {
             assertCause(scenario, ONE, ConnectionVerdict.NO_PROPOSAL_CHOSEN, List.of());
         }
     }
