@@ -14,7 +14,8 @@ import org.junit.Test;
 /**
  * Two management servers on one MariaDB: a list on one shows at once, count and pages, what the other just created,
  * deleted, hid or updated (each server keeps the ids and rows of its recent lists while the database says they are
- * current). The first server makes the changes: its simulated routers live in its process.
+ * current), the remote subnets' CHILD SA states that the first server's router check wrote included. The first server
+ * makes the changes: its simulated routers live in its process.
  */
 public class ListAcrossServersTest {
 
@@ -69,10 +70,14 @@ public class ListAcrossServersTest {
 
                 String vpc = fleet.vpcs().get(1);
                 List<String> ofVpc = ids(b.ok("listVpnConnections", "vpcid", vpc));
+                for (String c : ofVpc) {
+                    awaitListed(b, c, "Connected", "Up");
+                }
                 String router = a.ok("listRouters", "vpcid", vpc).getAsJsonArray("router").get(0).getAsJsonObject().get("id").getAsString();
                 a.job("stopRouter", "id", router);
                 for (String c : ofVpc) {
                     assertEquals(c, "Disconnected", listed(b, c).get("state").getAsString());
+                    assertEquals(c, List.of("Down"), subnetStates(listed(b, c)));
                 }
             }
         } finally {
@@ -92,6 +97,25 @@ public class ListAcrossServersTest {
             paged.addAll(ids(answer));
         }
         assertEquals(listed, paged);
+    }
+
+    /** Waits until the whole list shows the connection in that state, with every remote subnet's CHILD SA in that state. */
+    private static void awaitListed(ApiClient api, String id, String state, String subnetState) {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        JsonObject c = listed(api, id);
+        while (!(c.get("state").getAsString().equals(state) && subnetStates(c).equals(List.of(subnetState)))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(id + " is not " + state + " with its subnets " + subnetState + " within 15 s: " + c);
+            }
+            ApiClient.sleep(100);
+            c = listed(api, id);
+        }
+    }
+
+    /** The distinct states of a listed connection's remote subnets. */
+    private static List<String> subnetStates(JsonObject connection) {
+        return connection.getAsJsonArray("remotesubnets").asList().stream().map(r -> r.getAsJsonObject().get("state").getAsString())
+                .distinct().toList();
     }
 
     /** The connection as the whole list shows it. */

@@ -3,6 +3,7 @@ package org.s2svpn.test;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonElement;
@@ -18,6 +19,7 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.s2svpn.server.router.RouterTimer;
+import org.s2svpn.server.router.SimulatedRouterChannel;
 import org.s2svpn.vpn.router.SimulatedS2s;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -362,12 +364,144 @@ public class S2sSimulatorTest {
 
     /** A counter the router reports for a connection, summed over its CHILD SAs. */
     private static long routerBytes(JsonObject status, String connection, String counter) {
-        long id = server.component(JdbcClient.class).sql("SELECT id FROM s2s_vpn_connection WHERE uuid = ?").param(connection)
-                .query(Long.class).single();
+        long id = idOf(connection);
         return status.getAsJsonArray("connections").asList().stream().map(JsonElement::getAsJsonObject)
                 .filter(c -> c.get("name").getAsString().equals("vpn-" + id))
                 .flatMap(c -> c.getAsJsonArray("children").asList().stream())
                 .mapToLong(child -> child.getAsJsonObject().get(counter).getAsLong()).sum();
+    }
+
+    @Test
+    public void eachRemoteSubnetSaysWhichChildSaCarriesItAndWhetherItIsUp() {
+        ok("updateConfiguration", "name", "router.check.interval", "value", "0"); // only this test's sweeps read the router
+        try {
+            Setup split = setup("subnets-split", "198.51.100.72", "cidrlist", "192.168.210.0/24,192.168.211.0/24", "splitconnections", "true");
+            Setup shared = setup("subnets-shared", "198.51.100.73", "cidrlist", "192.168.212.0/24,192.168.213.0/24");
+            String vpnSplit = "vpn-" + idOf(split.connection());
+            String vpnShared = "vpn-" + idOf(shared.connection());
+            assertEquals(List.of(List.of("192.168.210.0/24", vpnSplit, "Up"), List.of("192.168.211.0/24", vpnSplit + "-2", "Up")),
+                    remoteSubnets(awaitState(split.connection(), "Connected")));
+            assertEquals("without split connections one CHILD SA carries both subnets",
+                    List.of(List.of("192.168.212.0/24", vpnShared, "Up"), List.of("192.168.213.0/24", vpnShared, "Up")),
+                    remoteSubnets(awaitState(shared.connection(), "Connected")));
+            // a job's answer: the connection is Connecting again, and none of its CHILD SAs is known up yet
+            assertEquals(List.of(List.of("192.168.212.0/24", vpnShared, "Down"), List.of("192.168.213.0/24", vpnShared, "Down")),
+                    remoteSubnets(job("resetVpnConnection", "id", shared.connection()).getAsJsonObject("vpnconnection")));
+            awaitState(shared.connection(), "Connected");
+
+            RouterTimer timer = server.component(RouterTimer.class);
+            ApiClient.sleep(9_000); // the close watch after the applies ends once all are Connected; then only these sweeps read the routers
+            timer.sweep();
+            long listed = listedGeneration();
+            timer.sweep();
+            timer.sweep();
+            assertEquals("sweeps of tunnels that stay as they were write nothing a list shows", listed, listedGeneration());
+
+            for (String peer : List.of("198.51.100.72", "198.51.100.73")) {
+                simulatedS2s().peer(peer, SimulatedS2s.PeerBehaviour.FIRST_SUBNET_ONLY);
+            }
+            timer.sweep();
+            JsonObject half = ok("listVpnConnections", "id", split.connection()).getAsJsonArray("vpnconnection").get(0).getAsJsonObject();
+            assertEquals(List.of("Disconnected", "traffic selectors refused"), List.of(half.get("state").getAsString(), half.get("reason").getAsString()));
+            assertEquals(List.of(List.of("192.168.210.0/24", vpnSplit, "Up"), List.of("192.168.211.0/24", vpnSplit + "-2", "Down")),
+                    remoteSubnets(half));
+            assertEquals("a peer that takes only the first subnet takes the one CHILD SA that carries both", "Connected",
+                    ok("listVpnConnections", "id", shared.connection()).getAsJsonArray("vpnconnection").get(0).getAsJsonObject()
+                            .get("state").getAsString());
+
+            simulatedS2s().peer("198.51.100.72", SimulatedS2s.PeerBehaviour.ACCEPT);
+            timer.sweep();
+            assertEquals(List.of(List.of("192.168.210.0/24", vpnSplit, "Up"), List.of("192.168.211.0/24", vpnSplit + "-2", "Up")),
+                    remoteSubnets(awaitState(split.connection(), "Connected")));
+        } finally {
+            for (String peer : List.of("198.51.100.72", "198.51.100.73")) {
+                simulatedS2s().peer(peer, SimulatedS2s.PeerBehaviour.ACCEPT);
+            }
+            ok("updateConfiguration", "name", "router.check.interval", "value", "30");
+        }
+    }
+
+    @Test
+    public void aRouterThatLostOrChangedItsConfigurationGetsItAgainAndAnEventSaysSo() {
+        ok("updateConfiguration", "name", "router.check.interval", "value", "0"); // only this test's sweeps read the router
+        try {
+            Setup s = setup("drift", "198.51.100.74");
+            awaitState(s.connection(), "Connected");
+            String namespace = namespaceOf(s.vpc());
+            String router = ok("listRouters", "vpcid", s.vpc()).getAsJsonArray("router").get(0).getAsJsonObject().get("name").getAsString();
+            String desired = simulatedS2s().appliedHash(namespace);
+            RouterTimer timer = server.component(RouterTimer.class);
+            int before = driftEvents(router).size();
+            timer.sweep();
+            timer.sweep();
+            assertEquals("nothing drifted, no event", before, driftEvents(router).size());
+
+            simulatedS2s().forget(namespace); // a charon restart
+            SimulatedRouterChannel channel = server.component(SimulatedRouterChannel.class);
+            channel.inject(namespace, SimulatedRouterChannel.Fault.failing("s2s-apply"));
+            try {
+                timer.sweep();
+                timer.sweep();
+                assertEquals("one event while the router refuses the configuration, not one per check", before + 1, driftEvents(router).size());
+                assertNull(simulatedS2s().appliedHash(namespace));
+            } finally {
+                channel.clear(namespace);
+            }
+            timer.sweep();
+            List<JsonObject> events = driftEvents(router);
+            assertEquals(before + 1, events.size());
+            String lost = events.get(0).get("description").getAsString();
+            assertTrue(lost, lost.contains("router " + router + " is none, not the database's " + desired + " (the router has none"));
+            assertEquals("WARN", events.get(0).get("level").getAsString());
+            assertEquals(desired, simulatedS2s().appliedHash(namespace));
+            awaitState(s.connection(), "Connected");
+
+            simulatedS2s().alter(namespace); // a hand edit: the router runs a configuration without the connection
+            assertTrue(simulatedS2s().appliedConnections(namespace).isEmpty());
+            timer.sweep();
+            events = driftEvents(router);
+            assertEquals(before + 2, events.size());
+            String changed = events.get(0).get("description").getAsString();
+            assertTrue(changed, changed.contains("router " + router + " is " + "0".repeat(64) + ", not the database's " + desired
+                    + " (the router runs another"));
+            assertEquals(desired, simulatedS2s().appliedHash(namespace));
+            assertEquals(1, simulatedS2s().appliedConnections(namespace).size());
+            awaitState(s.connection(), "Connected");
+
+            timer.sweep();
+            timer.sweep();
+            assertEquals("repaired, nothing drifts any more", before + 2, driftEvents(router).size());
+        } finally {
+            ok("updateConfiguration", "name", "router.check.interval", "value", "30");
+        }
+    }
+
+    /** The VPN.S2S.CONFIG.DRIFT events that name a router, newest first, as listEvents gives them. */
+    private static List<JsonObject> driftEvents(String router) {
+        JsonObject events = ok("listEvents", "type", "VPN.S2S.CONFIG.DRIFT", "listall", "true");
+        if (!events.has("event")) {
+            return List.of();
+        }
+        return events.getAsJsonArray("event").asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(e -> e.get("description").getAsString().contains("router " + router + " "))
+                .toList();
+    }
+
+    /** A listed connection's remote subnets as [cidr, childsa, state]. */
+    private static List<List<String>> remoteSubnets(JsonObject connection) {
+        return connection.getAsJsonArray("remotesubnets").asList().stream().map(JsonElement::getAsJsonObject)
+                .map(r -> List.of(r.get("cidr").getAsString(), r.get("childsa").getAsString(), r.get("state").getAsString())).toList();
+    }
+
+    /** The count that every write of what a listed connection shows increments. */
+    private static long listedGeneration() {
+        return server.component(JdbcClient.class).sql("SELECT generation FROM s2s_generation WHERE name = 's2s_vpn_connection_listed'")
+                .query(Long.class).single();
+    }
+
+    private static long idOf(String connection) {
+        return server.component(JdbcClient.class).sql("SELECT id FROM s2s_vpn_connection WHERE uuid = ?").param(connection)
+                .query(Long.class).single();
     }
 
     @Test
@@ -434,7 +568,8 @@ public class S2sSimulatorTest {
         return setup(name, "198.51.100." + (100 + (cidrs % 100)));
     }
 
-    private static synchronized Setup setup(String name, String peer) {
+    /** A setup whose customer gateway has these values instead of the defaults (cidrlist, splitconnections, ...). */
+    private static synchronized Setup setup(String name, String peer, String... customerGateway) {
         int n = ++cidrs;
         String prefix = "10." + (100 + n);
         String vpc = job("createVPC", "name", name, "cidr", prefix + ".0.0/16", "vpcofferingid", vpcOffering, "zoneid", zone)
@@ -442,9 +577,9 @@ public class S2sSimulatorTest {
         // the router check watches routers that serve at least one tier
         ok("createNetwork", "name", name + "-tier", "networkofferingid", tierOffering, "zoneid", zone, "vpcid", vpc, "gateway",
                 prefix + ".1.1", "netmask", "255.255.255.0");
-        String customer = job("createVpnCustomerGateway", "name", name + "-gw", "gateway", peer, "cidrlist", "192.168." + n + ".0/24",
-                "ipsecpsk", "long-enough-key", "ikepolicy", "aes256-sha256;modp2048", "esppolicy", "aes256-sha256;modp2048")
-                .getAsJsonObject("vpncustomergateway").get("id").getAsString();
+        String customer = job("createVpnCustomerGateway", with(new String[] {"name", name + "-gw", "gateway", peer, "cidrlist",
+                "192.168." + n + ".0/24", "ipsecpsk", "long-enough-key", "ikepolicy", "aes256-sha256;modp2048", "esppolicy",
+                "aes256-sha256;modp2048"}, customerGateway)).getAsJsonObject("vpncustomergateway").get("id").getAsString();
         String vpnGateway = job("createVpnGateway", "vpcid", vpc).getAsJsonObject("vpngateway").get("id").getAsString();
         String connection = job("createVpnConnection", "s2svpngatewayid", vpnGateway, "s2scustomergatewayid", customer)
                 .getAsJsonObject("vpnconnection").get("id").getAsString();

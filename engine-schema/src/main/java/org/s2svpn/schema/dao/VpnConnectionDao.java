@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 public final class VpnConnectionDao implements DisplayAndUuid {
     private static final List<String> COLUMNS = List.of("id", "uuid", "vpn_gateway_id", "customer_gateway_id", "state", "domain_id", "account_id",
-            "passive", "display", "reason", "state_changed", "created");
+            "passive", "display", "reason", "state_changed", "created", "child_sas_up");
     private static final String SELECT = "SELECT " + Columns.of("c", COLUMNS) + " FROM s2s_vpn_connection c";
     /**
      * A connection's columns, then its customer gateway's, then what else its response shows (its {@link Listed}); a
@@ -92,7 +92,7 @@ public final class VpnConnectionDao implements DisplayAndUuid {
                     customerGatewayId, State.Pending.name(), domainId, accountId, passive, display, now, now);
         });
         return new VpnConnectionVO(id, uuid, vpnGatewayId, customerGatewayId, State.Pending, domainId, accountId, passive, display, null, now,
-                now);
+                now, null);
     }
 
     public Optional<VpnConnectionVO> findById(long id) {
@@ -240,23 +240,31 @@ public final class VpnConnectionDao implements DisplayAndUuid {
 
     /**
      * Moves a connection to a new state only when it is still in the state the caller saw, so that two writers
-     * (the monitor, an API job, another management server) never overwrite each other. True when it moved.
+     * (the monitor, an API job, another management server) never overwrite each other. True when it moved. No CHILD
+     * SA counts as up any more: only the monitor says which are ({@link #observed}).
      */
     public boolean transition(long id, State from, State to, String reason) {
-        return generations.update(jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, state_changed = ? WHERE id = ? AND state = ?"
-                + " AND removed IS NULL").params(to.name(), reason, Times.now(), id, from.name()), Generations.LISTED) == 1;
+        return observed(id, from, to, reason, null);
     }
 
-    /** Sets the state whatever it was (reset, router stop), as CloudStack's forced transitions do. */
+    /**
+     * What the monitor read of a connection from its router: its state (a change only when it is still in the state
+     * the caller saw, as {@link #transition}), its reason and the CHILD SAs that are up (comma-separated names, null
+     * when none). When the state stays, its time of change stays too. True when the row was written.
+     */
+    public boolean observed(long id, State from, State to, String reason, String childSasUp) {
+        JdbcClient.StatementSpec update = from == to
+                ? jdbc.sql("UPDATE s2s_vpn_connection SET reason = ?, child_sas_up = ? WHERE id = ? AND state = ? AND removed IS NULL")
+                        .params(reason, childSasUp, id, from.name())
+                : jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, child_sas_up = ?, state_changed = ? WHERE id = ? AND state = ?"
+                        + " AND removed IS NULL").params(to.name(), reason, childSasUp, Times.now(), id, from.name());
+        return generations.update(update, Generations.LISTED) == 1;
+    }
+
+    /** Sets the state whatever it was (reset, router stop), as CloudStack's forced transitions do; no CHILD SA counts as up. */
     public void setState(long id, State to, String reason) {
-        generations.update(jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, state_changed = ? WHERE id = ? AND removed IS NULL")
-                .params(to.name(), reason, Times.now(), id), Generations.LISTED);
-    }
-
-    /** Keeps the state, updates only the reason (a cause that changed while the state did not). */
-    public void setReason(long id, String reason) {
-        generations.update(jdbc.sql("UPDATE s2s_vpn_connection SET reason = ? WHERE id = ? AND removed IS NULL").params(reason, id),
-                Generations.LISTED);
+        generations.update(jdbc.sql("UPDATE s2s_vpn_connection SET state = ?, reason = ?, child_sas_up = NULL, state_changed = ? WHERE id = ?"
+                + " AND removed IS NULL").params(to.name(), reason, Times.now(), id), Generations.LISTED);
     }
 
     @Override
@@ -289,6 +297,6 @@ public final class VpnConnectionDao implements DisplayAndUuid {
     private static VpnConnectionVO read(ResultSet rs, int at) throws SQLException {
         return new VpnConnectionVO(rs.getLong(at), rs.getString(at + 1), rs.getLong(at + 2), rs.getLong(at + 3), State.valueOf(rs.getString(at + 4)),
                 rs.getLong(at + 5), rs.getLong(at + 6), rs.getBoolean(at + 7), rs.getBoolean(at + 8), rs.getString(at + 9),
-                rs.getObject(at + 10, LocalDateTime.class), rs.getObject(at + 11, LocalDateTime.class));
+                rs.getObject(at + 10, LocalDateTime.class), rs.getObject(at + 11, LocalDateTime.class), rs.getString(at + 12));
     }
 }

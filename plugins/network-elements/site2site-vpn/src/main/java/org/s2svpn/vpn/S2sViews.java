@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.s2svpn.framework.api.CallContext;
 import org.s2svpn.framework.crypto.Encryptor;
@@ -24,8 +25,13 @@ import org.s2svpn.schema.dao.IpAddressDao;
 import org.s2svpn.schema.dao.VpcDao;
 import org.s2svpn.schema.dao.VpnConnectionDao;
 import org.s2svpn.vpn.api.CustomerGatewayResponse;
+import org.s2svpn.vpn.api.RemoteSubnetResponse;
 import org.s2svpn.vpn.api.VpnConnectionResponse;
 import org.s2svpn.vpn.api.VpnGatewayResponse;
+import org.s2svpn.vpn.policy.IkeVersion;
+import org.s2svpn.vpn.policy.PeerCidrs;
+import org.s2svpn.vpn.render.S2sChild;
+import org.s2svpn.vpn.render.S2sConnection;
 
 /** Builds the API's views of customer gateways, VPN gateways and connections. */
 public final class S2sViews {
@@ -129,6 +135,21 @@ public final class S2sViews {
                 encryptor.decrypt(g.encryptedPsk()), g.ikePolicy(), g.espPolicy(), g.ikeLifetime(), g.espLifetime(), g.dpd(), g.forceEncap(),
                 g.splitConnections(), g.ikeVersion(), c.state().name(), c.passive(), ApiGson.format(c.created()), null,
                 caller.isRootAdmin() ? c.display() : null, l.accountName(), null, null, l.domainUuid(), l.domainName(),
-                DomainVO.displayPath(l.domainPath()), c.reason(), ApiGson.format(c.stateChanged()));
+                DomainVO.displayPath(l.domainPath()), c.reason(), ApiGson.format(c.stateChanged()), remoteSubnets(c, g));
+    }
+
+    /**
+     * Each remote subnet with the CHILD SA that carries it, as the router is configured now, and whether the monitor saw
+     * that SA up at its last reading (after a job changed the connection, none is until the monitor reads again).
+     */
+    private static List<RemoteSubnetResponse> remoteSubnets(VpnConnectionVO c, CustomerGatewayVO g) {
+        Set<String> up = c.childSasUp() == null ? Set.of() : Set.of(c.childSasUp().split(","));
+        List<RemoteSubnetResponse> subnets = new ArrayList<>();
+        for (S2sChild child : S2sConnection.children(c.id(), PeerCidrs.parse(g.guestCidrList(), Integer.MAX_VALUE), g.splitConnections(),
+                IkeVersion.parse(g.ikeVersion()))) {
+            String state = up.contains(child.name()) ? RemoteSubnetResponse.UP : RemoteSubnetResponse.DOWN;
+            child.remoteCidrs().forEach(cidr -> subnets.add(new RemoteSubnetResponse(cidr.toString(), child.name(), state)));
+        }
+        return subnets;
     }
 }

@@ -1,5 +1,6 @@
 package org.s2svpn.vpn.api;
 
+import java.util.List;
 import org.s2svpn.framework.api.ObjectName;
 import org.s2svpn.framework.api.Param;
 import org.s2svpn.framework.api.RoleType;
@@ -34,7 +35,9 @@ public record VpnConnectionResponse(
         @Param(description = "the domain path of the owner") String domainpath,
         @Param(description = "why the connection is not Connected, when it is not: authentication failed, no proposal chosen, peer"
                 + " unreachable, traffic selectors refused, some subnets down, or the router's error (s2svpn)") String reason,
-        @Param(description = "the date and time of the last state change (s2svpn)") String laststatechange) {
+        @Param(description = "the date and time of the last state change (s2svpn)") String laststatechange,
+        @Param(description = "per remote subnet: its cidr, the CHILD SA that carries it (childsa) and that SA's state, Up or Down,"
+                + " as the router last reported it (s2svpn)") List<RemoteSubnetResponse> remotesubnets) {
     @Override
     public String toString() {
         return "VpnConnectionResponse[" + id + ", " + state + "]"; // never the PSK

@@ -70,6 +70,10 @@ public record S2sConnection(
 
     /** The IKE connection's name, and the name of its first CHILD SA. */
     public String name() {
+        return name(id);
+    }
+
+    private static String name(long id) {
         return "vpn-" + id;
     }
 
@@ -79,18 +83,30 @@ public record S2sConnection(
      * remote subnet: CloudStack's #3138).
      */
     public boolean splits() {
+        return splits(peerCidrs, splitConnections, ikeVersion);
+    }
+
+    private static boolean splits(PeerCidrs peerCidrs, boolean splitConnections, IkeVersion ikeVersion) {
         return peerCidrs.size() > 1 && (splitConnections || ikeVersion == IkeVersion.IKEV1);
     }
 
     /** The CHILD SAs, in the order of the remote subnets. */
     public List<S2sChild> children() {
-        if (!splits()) {
-            return List.of(new S2sChild(name(), peerCidrs.cidrs()));
+        return children(id, peerCidrs, splitConnections, ikeVersion);
+    }
+
+    /**
+     * The CHILD SAs of connection {@code id} with these customer gateway values, in the order of the remote subnets:
+     * what {@link #children()} gives, for views that have the values but not the whole connection.
+     */
+    public static List<S2sChild> children(long id, PeerCidrs peerCidrs, boolean splitConnections, IkeVersion ikeVersion) {
+        if (!splits(peerCidrs, splitConnections, ikeVersion)) {
+            return List.of(new S2sChild(name(id), peerCidrs.cidrs()));
         }
         List<S2sChild> children = new ArrayList<>();
         List<Cidr> cidrs = peerCidrs.cidrs();
         for (int i = 0; i < cidrs.size(); i++) {
-            children.add(new S2sChild(i == 0 ? name() : name() + "-" + (i + 1), List.of(cidrs.get(i))));
+            children.add(new S2sChild(i == 0 ? name(id) : name(id) + "-" + (i + 1), List.of(cidrs.get(i))));
         }
         return children;
     }

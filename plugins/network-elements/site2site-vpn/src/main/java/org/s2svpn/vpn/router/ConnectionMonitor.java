@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -134,8 +135,9 @@ public final class ConnectionMonitor implements AutoCloseable {
                 readings.add(new S2sUsage.Reading(c, s.bytesIn(), s.bytesOut()));
                 packetReadings.add(new ConnectionPackets.Reading(c.id(), s.packetsIn(), s.packetsOut()));
             });
-            Optional<ConnectionVerdict> verdict = status.map(s -> s.verdict(live.model(c).childNames()));
-            verdict.ifPresent(v -> apply(router, c, v));
+            List<String> expected = live.model(c).childNames();
+            Optional<ConnectionVerdict> verdict = status.map(s -> s.verdict(expected));
+            status.ifPresent(s -> apply(router, c, verdict.get(), s.upChildren(expected)));
             allUp &= c.passive() || verdict.map(ConnectionVerdict::connected).orElse(false);
         }
         usage.record(router.zoneId(), readings);
@@ -143,20 +145,25 @@ public final class ConnectionMonitor implements AutoCloseable {
         return allUp;
     }
 
-    /** Moves a connection to what its router says of it, if nobody changed it in between. */
-    private void apply(DomainRouterVO router, VpnConnectionVO c, ConnectionVerdict verdict) {
+    /**
+     * Moves a connection to what its router says of it (its state, reason and the CHILD SAs that are up), if nobody
+     * changed it in between; writes only what changed, so that a sweep of tunnels that stay as they were writes nothing.
+     */
+    private void apply(DomainRouterVO router, VpnConnectionVO c, ConnectionVerdict verdict, List<String> up) {
         State next = verdict.connected() ? State.Connected : State.Disconnected;
         String reason = verdict.cause().orElse(null);
+        String childSasUp = up.isEmpty() ? null : String.join(",", up);
+        if (c.state() == State.Connecting && ConnectionVerdict.NOT_ESTABLISHED.equals(reason)) {
+            next = State.Connecting; // still negotiating: no SA yet, and no error either
+            reason = c.reason();
+        }
         if (next == c.state()) {
-            if (reason != null && !reason.equals(c.reason())) {
-                connections.setReason(c.id(), reason);
+            if (!Objects.equals(reason, c.reason()) || !Objects.equals(childSasUp, c.childSasUp())) {
+                connections.observed(c.id(), c.state(), c.state(), reason, childSasUp);
             }
             return;
         }
-        if (c.state() == State.Connecting && ConnectionVerdict.NOT_ESTABLISHED.equals(reason)) {
-            return; // still negotiating: no SA yet, and no error either
-        }
-        if (connections.transition(c.id(), c.state(), next, reason)) {
+        if (connections.observed(c.id(), c.state(), next, reason, childSasUp)) {
             changed(router, c, next, reason);
         }
     }

@@ -18,6 +18,7 @@ import org.s2svpn.framework.api.ApiException;
 import org.s2svpn.schema.DomainRouterVO;
 import org.s2svpn.schema.VpnConnectionVO;
 import org.s2svpn.schema.VpnConnectionVO.State;
+import org.s2svpn.schema.dao.EventDao;
 import org.s2svpn.schema.dao.RouterDao;
 import org.s2svpn.schema.dao.VpnConnectionDao;
 import org.s2svpn.server.router.RouterAnswer;
@@ -45,26 +46,32 @@ import org.s2svpn.vpn.status.S2sStatusParser;
  */
 public final class S2sRouterElement implements RouterLifecycleListener, RouterCheck {
     private static final Logger LOG = LogManager.getLogger(S2sRouterElement.class);
+    /** The event type of a router found running another configuration than the database's. */
+    public static final String CONFIG_DRIFT = "VPN.S2S.CONFIG.DRIFT";
 
     private final RouterDao routers;
     private final RouterManager routerManager;
     private final VpnConnectionDao connections;
     private final S2sModels models;
     private final ConnectionMonitor monitor;
+    private final EventDao events;
     private final S2sStatusParser parser = new S2sStatusParser();
     /** The configuration each router was rendered last, by router id (see {@link #desiredHash}). */
     private final Map<Long, Rendered> rendered = new ConcurrentHashMap<>();
+    /** The drift last reported of each router that has one, until a check finds it runs the database's configuration. */
+    private final Map<Long, String> reportedDrift = new ConcurrentHashMap<>();
 
     private record Rendered(String namespace, List<S2sConnection> applied, String hash) {
     }
 
     public S2sRouterElement(RouterDao routers, RouterManager routerManager, VpnConnectionDao connections, S2sModels models,
-                            ConnectionMonitor monitor) {
+                            ConnectionMonitor monitor, EventDao events) {
         this.routers = requireNonNull(routers, "routers");
         this.routerManager = requireNonNull(routerManager, "routerManager");
         this.connections = requireNonNull(connections, "connections");
         this.models = requireNonNull(models, "models");
         this.monitor = requireNonNull(monitor, "monitor");
+        this.events = requireNonNull(events, "events");
     }
 
     /**
@@ -191,15 +198,31 @@ public final class S2sRouterElement implements RouterLifecycleListener, RouterCh
         String desired = desiredHash(router, live);
         Optional<String> applied = status.get().hash();
         if (applied.isPresent() && applied.get().equals(desired)) {
+            reportedDrift.remove(router.id());
             monitor.process(router, answer.output(), live);
             return;
         }
-        LOG.warn("router {}: applied site-to-site configuration {} is not the database's {} ({}); applying it again", router.name(),
-                applied.orElse("none"), desired, applied.isEmpty()
-                        ? "the router has none: its charon was restarted, or an apply never finished"
-                        : resumed ? "connections left Pending were started again" : "an apply did not finish, or it was changed on the router");
+        drifted(router, live, applied, desired, resumed);
         send(router, payload(router, live, Set.of()), live);
         monitor.followUp(router);
+    }
+
+    /**
+     * Says that a router does not run the database's configuration, in the log and, once per difference (not again at
+     * every check while an apply keeps failing), as an event for the owners of its connections.
+     */
+    private void drifted(DomainRouterVO router, S2sModels.Live live, Optional<String> applied, String desired, boolean resumed) {
+        String why = applied.isEmpty() ? "the router has none: its charon was restarted, or an apply never finished"
+                : resumed ? "connections left Pending were started again" : "the router runs another: an apply did not finish, or it was changed on the router";
+        String text = "Site-to-site VPN configuration of router " + router.name() + " is " + applied.orElse("none") + ", not the database's "
+                + desired + " (" + why + "); applying it again";
+        LOG.warn("router {}: applied site-to-site configuration {} is not the database's {} ({}); applying it again", router.name(),
+                applied.orElse("none"), desired, why);
+        if (text.equals(reportedDrift.put(router.id(), text))) {
+            return;
+        }
+        live.connections().stream().map(c -> List.of(c.accountId(), c.domainId())).distinct()
+                .forEach(owner -> events.insert(CONFIG_DRIFT, "Completed", "WARN", text, 0, owner.get(0), owner.get(1)));
     }
 
     /**

@@ -21,8 +21,11 @@ import org.s2svpn.server.router.SimulatedRouterChannel;
  * strongSwan's error), to be down, or to flap. A router that is stopped and started has lost its configuration.
  */
 public final class SimulatedS2s {
-    /** What one simulated customer gateway does. */
-    public enum PeerBehaviour { ACCEPT, DOWN, REFUSE_AUTH, REFUSE_PROPOSAL, FLAP }
+    /**
+     * What one simulated customer gateway does; FIRST_SUBNET_ONLY sets up the IKE SA and the first CHILD SA but
+     * refuses the traffic selectors of the others (a peer configured with fewer subnets).
+     */
+    public enum PeerBehaviour { ACCEPT, DOWN, REFUSE_AUTH, REFUSE_PROPOSAL, FLAP, FIRST_SUBNET_ONLY }
 
     private record Applied(long boot, String hash, List<JsonObject> connections, long appliedAtMillis) {
     }
@@ -58,6 +61,18 @@ public final class SimulatedS2s {
     /** A charon restart on the router: it forgets its S2S configuration and reports the hash null until the next apply. */
     public void forget(String namespace) {
         applied.remove(namespace);
+    }
+
+    /**
+     * A hand edit on the router, or an older spec left by an apply that never finished: the router runs its
+     * configuration without its last connection, and reports a hash that is not the one the server sent.
+     */
+    public void alter(String namespace) {
+        Applied a = current(namespace);
+        if (a != null) {
+            applied.put(namespace, new Applied(a.boot(), "0".repeat(64), a.connections().subList(0, a.connections().size() - 1),
+                    a.appliedAtMillis()));
+        }
     }
 
     /** The hash of the spec the router applied last, or null (as s2s-status reports it). */
@@ -115,7 +130,7 @@ public final class SimulatedS2s {
         String name = c.get("name").getAsString();
         PeerBehaviour behaviour = peers.getOrDefault(c.get("peer").getAsString(), PeerBehaviour.ACCEPT);
         boolean up = switch (behaviour) {
-            case ACCEPT -> true;
+            case ACCEPT, FIRST_SUBNET_ONLY -> true;
             case FLAP -> flapState.merge(name, true, (old, ignored) -> !old);
             default -> false;
         };
@@ -126,6 +141,9 @@ public final class SimulatedS2s {
             status.addProperty("ike_state", "ESTABLISHED");
             status.addProperty("ike_established", seconds);
             for (JsonElement child : c.getAsJsonArray("children")) {
+                if (behaviour == PeerBehaviour.FIRST_SUBNET_ONLY && !children.isEmpty()) {
+                    break;
+                }
                 JsonObject sa = new JsonObject();
                 sa.addProperty("name", child.getAsString());
                 sa.addProperty("state", "INSTALLED");
@@ -136,7 +154,11 @@ public final class SimulatedS2s {
                 sa.addProperty("packets_out", 15 * seconds);
                 children.add(sa);
             }
-            status.add("last_error", null);
+            if (behaviour == PeerBehaviour.FIRST_SUBNET_ONLY && c.getAsJsonArray("children").size() > 1) {
+                status.addProperty("last_error", "received TS_UNACCEPTABLE notify, no CHILD_SA built");
+            } else {
+                status.add("last_error", null);
+            }
         } else {
             status.add("ike_state", null);
             status.add("ike_established", null);

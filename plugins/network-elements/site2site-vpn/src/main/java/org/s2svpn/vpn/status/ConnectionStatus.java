@@ -61,9 +61,8 @@ public record ConnectionStatus(
         if (expectedChildren.isEmpty()) {
             throw new IllegalArgumentException("a connection has at least one CHILD SA");
         }
-        List<String> down = expectedChildren.stream()
-                .filter(expected -> children.stream().noneMatch(c -> c.name().equals(expected) && c.isUp()))
-                .toList();
+        List<String> up = upChildren(expectedChildren);
+        List<String> down = expectedChildren.stream().filter(expected -> !up.contains(expected)).toList();
         boolean ikeUp = ikeEstablished();
         if (ikeUp && down.isEmpty()) {
             return ConnectionVerdict.connectedVerdict();
@@ -80,6 +79,14 @@ public record ConnectionStatus(
     }
 
     /**
+     * The expected CHILD SAs (by name, as the server rendered them) that carry traffic, in their order: one of the
+     * SAs of that name is installed or rekeying (after a rekey the old SA lingers next to the new one).
+     */
+    public List<String> upChildren(List<String> expectedChildren) {
+        return expectedChildren.stream().filter(expected -> children.stream().anyMatch(c -> c.name().equals(expected) && c.isUp())).toList();
+    }
+
+    /**
      * The cause behind one of charon's error messages (strongSwan 5.9 wording), or empty when it is not one of the
      * known kinds: the caller then shows the message itself.
      */
@@ -90,8 +97,13 @@ public record ConnectionStatus(
                 || e.contains("integrity check failed") || e.contains("hash payload does not match")) {
             return Optional.of(ConnectionVerdict.AUTHENTICATION_FAILED);
         }
-        if (e.contains("no_proposal_chosen") || e.contains("no acceptable proposal")
-                || e.contains("no matching proposal")) {
+        if (e.contains("message parsing failed") && !ikeEstablished) {
+            // IKEv1 main mode: keys derived from two different PSKs decrypt each other's last messages to garbage,
+            // and that is all either charon says.
+            return Optional.of(ConnectionVerdict.AUTHENTICATION_FAILED);
+        }
+        if (e.contains("no_proposal_chosen") || e.contains("no acceptable proposal") || e.contains("no matching proposal")
+                || e.contains("proposals unacceptable") || e.contains("no proposal found")) {
             return Optional.of(ConnectionVerdict.NO_PROPOSAL_CHOSEN);
         }
         if (e.contains("ts_unacceptable") || e.contains("traffic selectors") && e.contains("unacceptable")

@@ -68,6 +68,14 @@ public class ConnectionVerdictTest {
     }
 
     @Test
+    public void theChildrenUpAreThoseInstalledOrRekeyingInTheOrderOfTheSubnets() {
+        ConnectionStatus s = status("ESTABLISHED", null, child("vpn-7-3", "INSTALLED"), child("vpn-7-2", "INSTALLING"),
+                child("vpn-7", "REKEYED"), child("vpn-7", "REKEYING"), child("vpn-8", "INSTALLED"));
+        assertEquals(List.of("vpn-7", "vpn-7-3"), s.upChildren(List.of("vpn-7", "vpn-7-2", "vpn-7-3")));
+        assertEquals(List.of(), status(null, "giving up after 5 retransmits").upChildren(List.of("vpn-7")));
+    }
+
+    @Test
     public void aChildOfAnotherNameDoesNotCount() {
         assertFalse(verdict(status("ESTABLISHED", null, child("vpn-8", "INSTALLED")), "vpn-7").connected());
     }

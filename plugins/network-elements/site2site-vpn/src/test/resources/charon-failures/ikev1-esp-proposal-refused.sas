@@ -1,0 +1,5 @@
+vpn-7: #1, ESTABLISHED, IKEv1, 8a0c4b3310d8f641_i* e28def869147445a_r
+  local  '198.51.100.10' @ 198.51.100.10[4500]
+  remote '198.51.100.20' @ 198.51.100.20[4500]
+  AES_CBC-128/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048
+  established 4s ago, rekeying in 14191s

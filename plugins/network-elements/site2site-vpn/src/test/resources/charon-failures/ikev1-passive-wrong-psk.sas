@@ -1,0 +1,5 @@
+(unnamed): #1, CONNECTING, IKEv1, 85d0028dc56bb305_i f6f10b5fd3d08e74_r*
+  local  '%any' @ 198.51.100.10[500]
+  remote '%any' @ 198.51.100.20[500]
+  AES_CBC-128/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048
+  passive: ISAKMP_VENDOR MAIN_MODE

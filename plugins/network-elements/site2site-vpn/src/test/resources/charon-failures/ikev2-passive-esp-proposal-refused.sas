@@ -1,0 +1,5 @@
+vpn-7: #1, ESTABLISHED, IKEv2, d2e16f9c69a32866_i 19c7b5c818f1e38a_r*
+  local  '198.51.100.10' @ 198.51.100.10[4500]
+  remote '198.51.100.20' @ 198.51.100.20[4500]
+  AES_CBC-128/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048
+  established 0s ago, rekeying in 13499s
