@@ -244,7 +244,10 @@ final class S2sWorld implements AutoCloseable {
         JsonObject c = connection(id);
         while (!state(c).equals(state)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("connection " + id + " is not " + state + " within " + timeout + ": " + c + "\n" + diagnostics(vpc, site));
+                JsonObject shown = c.deepCopy();
+                shown.remove("ipsecpsk"); // the failure goes into the surefire reports
+                throw new AssertionError("connection " + id + " is not " + state + " within " + timeout + ": " + shown + "\n"
+                        + diagnostics(vpc, site));
             }
             ApiClient.sleep(50);
             c = connection(id);
