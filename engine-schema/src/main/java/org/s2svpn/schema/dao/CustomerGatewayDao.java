@@ -46,10 +46,6 @@ public final class CustomerGatewayDao {
     }
 
     /** Those of the ids that exist: one query for a page of a list. */
-    public List<CustomerGatewayVO> findByIds(java.util.Collection<Long> ids) {
-        return new Where(SELECT + " WHERE removed IS NULL").in("id", List.copyOf(ids)).list(jdbc, "id", CustomerGatewayDao::map);
-    }
-
     public Optional<CustomerGatewayVO> findById(long id) {
         return jdbc.sql(SELECT + " WHERE id = ? AND removed IS NULL").param(id).query(CustomerGatewayDao::map).optional();
     }

@@ -62,10 +62,6 @@ public final class IpAddressDao {
     }
 
     /** Those of the ids that exist: one query for a page of a list. */
-    public List<IpAddressVO> findByIds(java.util.Collection<Long> ids) {
-        return new Where(SELECT + " WHERE 1 = 1").in("id", List.copyOf(ids)).list(jdbc, "id", IpAddressDao::map);
-    }
-
     public Optional<IpAddressVO> findById(long id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(IpAddressDao::map).optional();
     }

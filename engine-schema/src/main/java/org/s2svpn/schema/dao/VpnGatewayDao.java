@@ -32,10 +32,6 @@ public final class VpnGatewayDao implements DisplayAndUuid {
     }
 
     /** Those of the ids that exist: one query for a page of a list. */
-    public List<VpnGatewayVO> findByIds(java.util.Collection<Long> ids) {
-        return new Where(SELECT + " WHERE removed IS NULL").in("id", List.copyOf(ids)).list(jdbc, "id", VpnGatewayDao::map);
-    }
-
     public Optional<VpnGatewayVO> findById(long id) {
         return jdbc.sql(SELECT + " WHERE id = ? AND removed IS NULL").param(id).query(VpnGatewayDao::map).optional();
     }
