@@ -50,9 +50,9 @@ public final class GetVpnConnectionDeviceConfigCmd implements SyncCommand {
 
     @Override
     public Object execute(CallContext caller) {
-        VpnConnectionVO connection = connections.findById(id).orElse(null);
-        if (connection == null || !access.canAccess(caller, connection.accountId())) {
-            throw ParameterBinder.unknownEntity(NAME, "id", connection == null ? connections.findUuid(id) : connection.uuid());
+        VpnConnectionDao.Run run = connections.runById(id).orElse(null);
+        if (run == null || !access.canAccess(caller, run.connection().accountId())) {
+            throw ParameterBinder.unknownEntity(NAME, "id", connections.findUuid(id));
         }
         DeviceVendor device;
         try {
@@ -60,7 +60,7 @@ public final class GetVpnConnectionDeviceConfigCmd implements SyncCommand {
         } catch (InvalidValueException e) {
             throw ApiException.invalidParameter(e.getMessage());
         }
-        DeviceConfig config = device.render(models.model(connection));
-        return new VpnConnectionDeviceConfigResponse(connection.uuid(), device.token(), config.configuration(), config.secrets());
+        DeviceConfig config = device.render(models.model(run));
+        return new VpnConnectionDeviceConfigResponse(run.connection().uuid(), device.token(), config.configuration(), config.secrets());
     }
 }

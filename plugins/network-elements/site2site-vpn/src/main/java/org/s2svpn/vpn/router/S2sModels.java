@@ -45,12 +45,8 @@ public final class S2sModels {
         return new Live(List.copyOf(all), models);
     }
 
-    /** One connection as its router runs it, read now (for its customer gateway's device configuration). */
-    public S2sConnection model(VpnConnectionVO c) {
-        return model(connections.runById(c.id()).orElseThrow());
-    }
-
-    private S2sConnection model(VpnConnectionDao.Run run) {
+    /** One connection as its router runs it (also for its customer gateway's device configuration). */
+    public S2sConnection model(VpnConnectionDao.Run run) {
         VpnConnectionVO c = run.connection();
         CustomerGatewayVO g = run.customerGateway();
         return S2sConnection.builder()
